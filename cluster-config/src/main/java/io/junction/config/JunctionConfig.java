@@ -1,0 +1,35 @@
+package io.junction.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One immutable snapshot of a node's configuration. Every component receives the small record it needs
+ * (a {@link ListenerConfig}, a {@link UserConfig}, ...), never the whole snapshot unless it routes.
+ *
+ * @param version increases with every committed change; 1 for a config read from a file
+ */
+public record JunctionConfig(
+        long version,
+        ListenerConfig listener,
+        AdminConfig admin,
+        List<HostgroupConfig> hostgroups,
+        List<ServerConfig> servers,
+        List<UserConfig> users,
+        LimitsConfig limits,
+        TimeoutsConfig timeouts) {
+
+    public JunctionConfig {
+        hostgroups = List.copyOf(hostgroups);
+        servers = List.copyOf(servers);
+        users = List.copyOf(users);
+    }
+
+    public Optional<UserConfig> user(String name) {
+        return users.stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    public List<ServerConfig> serversIn(int hostgroup) {
+        return servers.stream().filter(s -> s.hostgroup() == hostgroup).toList();
+    }
+}

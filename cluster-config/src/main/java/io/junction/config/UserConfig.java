@@ -1,0 +1,26 @@
+package io.junction.config;
+
+/**
+ * An application user. Junction authenticates clients against it and logs in to backends as the same user.
+ * At least one of {@code password} (clear text) and {@code passwordHash} (mysql_native_password form,
+ * {@code *} followed by 40 hex digits, i.e. SHA1(SHA1(password))) is set.
+ *
+ * @param defaultSchema schema a client starts in when it names none; null for none
+ * @param maxConnections client connections this user may hold open at once
+ * @param transactionPersistent keep a transaction on the hostgroup where it started (used by routing)
+ */
+public record UserConfig(
+        String name,
+        String password,
+        String passwordHash,
+        int defaultHostgroup,
+        String defaultSchema,
+        int maxConnections,
+        boolean transactionPersistent) {
+
+    @Override
+    public String toString() {
+        return "UserConfig[name=" + name + ", defaultHostgroup=" + defaultHostgroup + ", defaultSchema=" + defaultSchema
+                + ", maxConnections=" + maxConnections + ", transactionPersistent=" + transactionPersistent + "]";
+    }
+}

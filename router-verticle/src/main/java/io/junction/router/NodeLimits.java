@@ -1,0 +1,71 @@
+package io.junction.router;
+
+import io.junction.config.JunctionConfig;
+import io.junction.config.ServerConfig;
+import io.junction.router.backend.ServerBudget;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The only state shared by the router verticles of a node: counters of open client connections (node-wide and per
+ * user) and each server's backend connection budget. Everything else belongs to one event loop.
+ */
+public final class NodeLimits {
+    private final AtomicInteger clients = new AtomicInteger();
+    private final Map<String, AtomicInteger> clientsPerUser = new ConcurrentHashMap<>();
+    private final Map<String, ServerBudget> budgets = new ConcurrentHashMap<>();
+
+    public NodeLimits(JunctionConfig config) {
+        for (ServerConfig server : config.servers()) {
+            budget(server);
+        }
+    }
+
+    /** Counts a new client connection unless {@code max} are open already. */
+    public boolean tryOpenClient(int max) {
+        return tryIncrement(clients, max);
+    }
+
+    public void closeClient() {
+        clients.decrementAndGet();
+    }
+
+    public int clients() {
+        return clients.get();
+    }
+
+    /** Counts a logged-in client of {@code user} unless {@code max} are open already. */
+    public boolean tryOpenUserClient(String user, int max) {
+        return tryIncrement(clientsPerUser.computeIfAbsent(user, u -> new AtomicInteger()), max);
+    }
+
+    public void closeUserClient(String user) {
+        clientsPerUser.get(user).decrementAndGet();
+    }
+
+    /** The backend connection budget of a server, shared by every event loop of this node. */
+    public ServerBudget budget(ServerConfig server) {
+        return budgets.computeIfAbsent(server.address(), a -> new ServerBudget(server.address(), server.maxConnections()));
+    }
+
+    /** Open backend connections per server address. */
+    public Map<String, Integer> backendConnections() {
+        Map<String, Integer> open = new java.util.TreeMap<>();
+        budgets.forEach((address, budget) -> open.put(address, budget.open()));
+        return open;
+    }
+
+    private static boolean tryIncrement(AtomicInteger counter, int max) {
+        while (true) {
+            int now = counter.get();
+            if (now >= max) {
+                return false;
+            }
+            if (counter.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.junction.router.backend;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A server's cap on backend connections, shared by all event loops of a node. An event loop that cannot open a
+ * connection registers as starving; a loop that is about to park a spare idle connection closes it instead when
+ * another loop starves, so idle connections on one loop never lock out waiters on another.
+ */
+public final class ServerBudget {
+    private final String address;
+    private final int max;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Queue<Runnable> starving = new ConcurrentLinkedQueue<>();
+
+    public ServerBudget(String address, int max) {
+        this.address = address;
+        this.max = max;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    public int open() {
+        return open.get();
+    }
+
+    /** Reserves one connection; false when the cap is reached. */
+    public boolean tryAcquire() {
+        while (true) {
+            int now = open.get();
+            if (now >= max) {
+                return false;
+            }
+            if (open.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives back a reservation (the connection closed or failed to open) and wakes one starving loop. */
+    public void release() {
+        open.decrementAndGet();
+        Runnable wake = starving.poll();
+        if (wake != null) {
+            wake.run();
+        }
+    }
+
+    /** Asks to be called back (from any thread) when a reservation is given back. */
+    public void whenReleased(Runnable wake) {
+        starving.add(wake);
+    }
+
+    /** True when some event loop waits for a reservation: idle connections should be closed, not parked. */
+    public boolean hasStarving() {
+        return !starving.isEmpty();
+    }
+}
