@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NodeLimits {
     private final AtomicInteger clients = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong connectionIds = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, AtomicInteger> clientsPerUser = new ConcurrentHashMap<>();
     private final Map<String, ServerBudget> budgets = new ConcurrentHashMap<>();
+    private volatile int port;
 
     public NodeLimits(JunctionConfig config) {
         for (ServerConfig server : config.servers()) {
@@ -26,6 +28,21 @@ public final class NodeLimits {
     /** Counts a new client connection unless {@code max} are open already. */
     public boolean tryOpenClient(int max) {
         return tryIncrement(clients, max);
+    }
+
+    /** Records the port the listener bound (differs from the config when that says 0). */
+    void boundPort(int port) {
+        this.port = port;
+    }
+
+    /** The port clients connect to. */
+    public int port() {
+        return port;
+    }
+
+    /** A connection id unique on this node, sent to the client in its greeting. */
+    public long nextConnectionId() {
+        return connectionIds.incrementAndGet();
     }
 
     public void closeClient() {

@@ -35,6 +35,11 @@ public final class RouterDeployment {
         return limits;
     }
 
+    /** The port the router listens on. */
+    public int port() {
+        return limits.port();
+    }
+
     public Future<Void> stop() {
         return vertx.undeploy(deploymentId);
     }

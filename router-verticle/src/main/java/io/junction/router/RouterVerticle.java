@@ -1,13 +1,22 @@
 package io.junction.router;
 
 import io.junction.config.JunctionConfig;
+import io.junction.router.backend.BackendConnector;
+import io.junction.router.backend.BackendPools;
+import io.junction.router.frontend.ClientSession;
+import io.junction.router.frontend.RouterContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
 
 /** One per event loop: accepts client connections and owns their sessions and this loop's backend pools. */
 public final class RouterVerticle extends VerticleBase {
     private final JunctionConfig config;
     private final NodeLimits limits;
+    private BackendPools pools;
+    private NetServer server;
 
     RouterVerticle(JunctionConfig config, NodeLimits limits) {
         this.config = config;
@@ -16,6 +25,25 @@ public final class RouterVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return Future.failedFuture(new UnsupportedOperationException("router not written yet"));
+        NetClientOptions clientOptions = new NetClientOptions()
+                .setConnectTimeout((int) config.timeouts().connectMs())
+                .setTcpNoDelay(true)
+                .setTcpKeepAlive(true);
+        BackendConnector connector = new BackendConnector(vertx, vertx.createNetClient(clientOptions), config.timeouts().connectMs());
+        pools = new BackendPools(vertx, context, connector, limits, config.timeouts());
+        RouterContext router = new RouterContext(vertx, config, limits, pools);
+        server = vertx.createNetServer(new NetServerOptions()
+                .setHost(config.listener().host())
+                .setPort(config.listener().port())
+                .setTcpNoDelay(true)
+                .setTcpKeepAlive(true));
+        server.connectHandler(socket -> ClientSession.accept(socket, router));
+        return server.listen().onSuccess(s -> limits.boundPort(s.actualPort()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        pools.close();
+        return server.close();
     }
 }

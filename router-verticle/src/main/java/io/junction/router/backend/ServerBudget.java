@@ -48,6 +48,11 @@ public final class ServerBudget {
     /** Gives back a reservation (the connection closed or failed to open) and wakes one starving loop. */
     public void release() {
         open.decrementAndGet();
+        wakeOne();
+    }
+
+    /** Passes a wake-up on to the next starving loop (one that was woken but no longer needed it). */
+    public void wakeOne() {
         Runnable wake = starving.poll();
         if (wake != null) {
             wake.run();

@@ -1,0 +1,45 @@
+package io.junction.router.auth;
+
+/**
+ * Checks a client's auth reply made with a given plugin. Pure: nonce, reply and credentials in, verdict out.
+ */
+public final class ClientAuthenticator {
+
+    /** The outcome of checking one reply. */
+    public sealed interface Verdict {
+    }
+
+    /** The reply is right; {@code secret} logs in to backends as this user. */
+    public record Accepted(BackendSecret secret) implements Verdict {
+    }
+
+    /** The reply is wrong. */
+    public record Rejected() implements Verdict {
+    }
+
+    /** The reply was made with a plugin Junction cannot check for this user; ask again with {@code plugin}. */
+    public record SwitchTo(String plugin) implements Verdict {
+    }
+
+    private ClientAuthenticator() {
+    }
+
+    /** The plugin Junction asks clients of this user to use first. */
+    public static String preferredPlugin(Credentials credentials) {
+        return NativePassword.NAME;
+    }
+
+    public static Verdict check(String plugin, byte[] reply, byte[] nonce, Credentials credentials) {
+        if (NativePassword.NAME.equals(plugin)) {
+            byte[] sha1 = NativePassword.verify(reply, nonce, credentials.doubleSha1());
+            return sha1 == null ? new Rejected() : new Accepted(new BackendSecret(sha1, credentials.clearPassword()));
+        }
+        if (CachingSha2Password.NAME.equals(plugin) && credentials.clearPassword() != null) {
+            String password = credentials.clearPassword();
+            return CachingSha2Password.verify(reply, nonce, password)
+                    ? new Accepted(new BackendSecret(password.isEmpty() ? new byte[0] : NativePassword.sha1(password), password))
+                    : new Rejected();
+        }
+        return new SwitchTo(NativePassword.NAME);
+    }
+}

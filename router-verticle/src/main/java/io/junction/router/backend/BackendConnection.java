@@ -1,0 +1,262 @@
+package io.junction.router.backend;
+
+import io.junction.config.ServerConfig;
+import io.junction.router.protocol.ComQuery;
+import io.junction.router.protocol.Command;
+import io.junction.router.protocol.MalformedPacketException;
+import io.junction.router.protocol.OkPacket;
+import io.junction.router.protocol.Packet;
+import io.junction.router.protocol.PacketFramer;
+import io.junction.router.protocol.ResponseScanner;
+import io.junction.router.protocol.SessionStateChanges;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logged-in connection to a backend server, used by one session at a time. It runs one command at a time,
+ * follows each response with a {@link ResponseScanner}, and keeps the {@link SessionState} the server reports
+ * (schema and variables from session-tracking data in OK packets) up to date.
+ */
+public final class BackendConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(BackendConnection.class);
+    /** Asks the server to report every variable, schema and other state change in OK packets. */
+    static final String TRACKING = "SET SESSION session_track_system_variables = '*', "
+            + "SESSION session_track_schema = ON, SESSION session_track_state_change = ON";
+
+    private enum State { IDLE, BUSY, CLOSED }
+
+    private final NetSocket socket;
+    private final ServerConfig server;
+    private final PoolKey key;
+    private final long threadId;
+    private final String serverVersion;
+    private final long createdAt;
+    private final PacketFramer framer = new PacketFramer(Long.MAX_VALUE);
+    private int capabilities;
+    private SessionState state;
+    private State phase = State.IDLE;
+    private ResponseScanner scanner;
+    private ResponseListener listener;
+    private Runnable closeHook = () -> { };
+    private long lastUsedAt;
+    private long uses;
+
+    BackendConnection(NetSocket socket, ServerConfig server, PoolKey key, LoginResult login, SessionState state, long now) {
+        this.socket = socket;
+        this.server = server;
+        this.key = key;
+        this.capabilities = login.capabilities();
+        this.threadId = login.threadId();
+        this.serverVersion = login.serverVersion();
+        this.state = state;
+        this.createdAt = now;
+        this.lastUsedAt = now;
+        socket.handler(this::onBytes);
+        socket.closeHandler(v -> onClosed(new BackendLostException("backend " + server.address() + " closed the connection", null)));
+        socket.exceptionHandler(e -> {
+            LOG.debug("backend {} connection {} failed", server.address(), threadId, e);
+            socket.close();
+        });
+    }
+
+    /** The result of logging in, taken over by the connection. */
+    record LoginResult(int capabilities, long threadId, String serverVersion) {
+    }
+
+    public ServerConfig server() {
+        return server;
+    }
+
+    public PoolKey key() {
+        return key;
+    }
+
+    /** The server's id for this connection (what CONNECTION_ID() returns on it). */
+    public long threadId() {
+        return threadId;
+    }
+
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** Capabilities negotiated with the server. */
+    public int capabilities() {
+        return capabilities;
+    }
+
+    /** Flips CLIENT_MULTI_STATEMENTS after a COM_SET_OPTION the server accepted. */
+    public void setMultiStatements(boolean on) {
+        capabilities = on ? capabilities | io.junction.router.protocol.Capabilities.CLIENT_MULTI_STATEMENTS
+                : capabilities & ~io.junction.router.protocol.Capabilities.CLIENT_MULTI_STATEMENTS;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** Records the state a successful sync or reset brought the connection to. */
+    void assumeState(SessionState reached) {
+        state = reached;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    /** Commands run so far; tells a session whether anyone else used the connection since it did. */
+    public long uses() {
+        return uses;
+    }
+
+    public boolean isOpen() {
+        return phase != State.CLOSED;
+    }
+
+    public boolean isIdle() {
+        return phase == State.IDLE;
+    }
+
+    /** Called once when the connection closes, for whatever reason. */
+    void onClose(Runnable hook) {
+        this.closeHook = hook;
+    }
+
+    /** Sends a command and hands its response, packet by packet, to {@code listener}. */
+    public void execute(byte[] command, ResponseScanner.Shape shape, ResponseListener listener, long now) {
+        if (phase != State.IDLE) {
+            throw new IllegalStateException("backend connection " + threadId + " is " + phase);
+        }
+        phase = State.BUSY;
+        uses++;
+        lastUsedAt = now;
+        this.scanner = new ResponseScanner(shape, capabilities);
+        this.listener = listener;
+        socket.write(Buffer.buffer(PacketFramer.encode(0, command)));
+    }
+
+    /** Sends a command that has no response (COM_STMT_CLOSE, COM_STMT_SEND_LONG_DATA). */
+    public void send(byte[] command, long now) {
+        uses++;
+        lastUsedAt = now;
+        socket.write(Buffer.buffer(PacketFramer.encode(0, command)));
+    }
+
+    /** Forwards a packet the client sends in the middle of a response (LOAD DATA LOCAL INFILE contents). */
+    public void forward(Packet packet) {
+        socket.write(Buffer.buffer(PacketFramer.encode(packet)));
+    }
+
+    /** Runs a command of Junction's own and completes with its scanner (check {@code error()}). */
+    public Future<ResponseScanner> run(byte[] command, ResponseScanner.Shape shape, long now) {
+        Promise<ResponseScanner> done = Promise.promise();
+        execute(command, shape, new ResponseListener() {
+            @Override
+            public void onPacket(Packet packet, ResponseScanner.Kind kind) {
+            }
+
+            @Override
+            public void onEnd(ResponseScanner scanner) {
+                done.complete(scanner);
+            }
+
+            @Override
+            public void onFailure(Throwable cause) {
+                done.fail(cause);
+            }
+        }, now);
+        return done.future();
+    }
+
+    /** Runs an SQL statement of Junction's own; fails if the server answers with an error. */
+    public Future<Void> runChecked(String sql, long now) {
+        return run(ComQuery.of(sql).encode(), ResponseScanner.Shape.RESULT, now).compose(BackendConnection::checked);
+    }
+
+    /** COM_PING. */
+    public Future<Void> ping(long now) {
+        return run(new byte[] {(byte) Command.PING}, ResponseScanner.Shape.SINGLE, now).compose(BackendConnection::checked);
+    }
+
+    static Future<Void> checked(ResponseScanner scanner) {
+        return scanner.error() == null ? Future.succeededFuture() : Future.failedFuture(new BackendErrorException(scanner.error()));
+    }
+
+    public void pause() {
+        socket.pause();
+    }
+
+    public void resume() {
+        socket.resume();
+    }
+
+    public void close() {
+        if (phase != State.CLOSED) {
+            socket.close();
+            onClosed(new BackendLostException("backend connection closed by Junction", null));
+        }
+    }
+
+    private void onBytes(Buffer buffer) {
+        try {
+            framer.feed(buffer.getBytes(), this::onPacket);
+            if (listener != null) {
+                listener.flush();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("backend {} sent bad data on connection {}: {}", server.address(), threadId, e.toString());
+            socket.close();
+            onClosed(new BackendLostException("backend " + server.address() + " sent bad data: " + e.getMessage(), e));
+        }
+    }
+
+    private void onPacket(Packet packet) {
+        if (phase != State.BUSY) {
+            throw new MalformedPacketException("unexpected packet from an idle backend connection");
+        }
+        ResponseScanner.Kind kind = scanner.accept(packet.payload());
+        if (kind == ResponseScanner.Kind.OK) {
+            track(scanner.lastOk());
+        }
+        ResponseListener current = listener;
+        current.onPacket(packet, kind);
+        if (scanner.done() && phase == State.BUSY) {
+            phase = State.IDLE;
+            listener = null;
+            current.onEnd(scanner);
+        }
+    }
+
+    private void track(OkPacket ok) {
+        if (ok.sessionStateChanges().length > 0) {
+            state = state.apply(SessionStateChanges.decode(ok.sessionStateChanges()));
+        }
+    }
+
+    private void onClosed(Throwable cause) {
+        if (phase == State.CLOSED) {
+            return;
+        }
+        State was = phase;
+        phase = State.CLOSED;
+        closeHook.run();
+        if (was == State.BUSY && listener != null) {
+            ResponseListener current = listener;
+            listener = null;
+            current.onFailure(cause);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "backend " + server.address() + " #" + threadId;
+    }
+}

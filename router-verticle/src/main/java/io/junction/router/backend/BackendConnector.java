@@ -1,0 +1,83 @@
+package io.junction.router.backend;
+
+import io.junction.config.ServerConfig;
+import io.junction.router.auth.BackendSecret;
+import io.junction.router.protocol.Collations;
+import io.junction.router.protocol.Packet;
+import io.junction.router.protocol.PacketFramer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+
+/**
+ * Opens backend connections: TCP connect, {@link BackendLogin}, then switches on session tracking. The whole
+ * thing must finish within the connect timeout, or the socket is closed and the future fails.
+ */
+public final class BackendConnector {
+    private final Vertx vertx;
+    private final NetClient client;
+    private final long timeoutMs;
+
+    public BackendConnector(Vertx vertx, NetClient client, long timeoutMs) {
+        this.vertx = vertx;
+        this.client = client;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** What a new connection must be: whose, in which schema and character set, with which wire format. */
+    public record Request(ServerConfig server, PoolKey key, BackendSecret secret, String schema, int collationId) {
+    }
+
+    public Future<BackendConnection> open(Request request) {
+        Promise<BackendConnection> opened = Promise.promise();
+        long timer = vertx.setTimer(timeoutMs, id -> opened.tryFail(new BackendUnavailableException(
+                request.server().address(), "no login within " + timeoutMs + " ms")));
+        client.connect(request.server().port(), request.server().host())
+                .onFailure(e -> opened.tryFail(new BackendUnavailableException(request.server().address(), e.getMessage())))
+                .onSuccess(socket -> login(socket, request, opened));
+        return opened.future().onComplete(r -> vertx.cancelTimer(timer));
+    }
+
+    private void login(NetSocket socket, Request request, Promise<BackendConnection> opened) {
+        String address = request.server().address();
+        BackendLogin login = new BackendLogin(request.key().user(), request.secret(), request.schema(),
+                request.collationId(), request.key().wireFormat());
+        PacketFramer framer = new PacketFramer(1 << 20);
+        opened.future().onFailure(e -> socket.close());
+        socket.closeHandler(v -> opened.tryFail(new BackendUnavailableException(address, "closed during login")));
+        socket.exceptionHandler(e -> opened.tryFail(new BackendUnavailableException(address, e.getMessage())));
+        socket.handler(bytes -> {
+            try {
+                framer.feed(bytes.getBytes(), packet -> step(socket, packet, login.accept(packet.payload()), request, opened));
+            } catch (RuntimeException e) {
+                opened.tryFail(new BackendUnavailableException(address, "bad login packet: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void step(NetSocket socket, Packet packet, BackendLogin.Step step, Request request, Promise<BackendConnection> opened) {
+        if (opened.future().isComplete()) {
+            return;
+        }
+        if (step instanceof BackendLogin.Send send) {
+            socket.write(Buffer.buffer(PacketFramer.encode(packet.nextSequenceId(), send.payload())));
+        } else if (step instanceof BackendLogin.Failed failed) {
+            opened.tryFail(new BackendUnavailableException(request.server().address(), failed.reason()));
+        } else if (step instanceof BackendLogin.Done done) {
+            SessionState state = SessionState.initial(request.schema(), Collations.byId(request.collationId()));
+            BackendConnection connection = new BackendConnection(socket, request.server(), request.key(),
+                    new BackendConnection.LoginResult(done.capabilities(), done.greeting().connectionId(),
+                            done.greeting().serverVersion()), state, System.nanoTime());
+            connection.runChecked(BackendConnection.TRACKING, System.nanoTime())
+                    .onSuccess(v -> {
+                        if (!opened.tryComplete(connection)) {
+                            connection.close();
+                        }
+                    })
+                    .onFailure(e -> opened.tryFail(new BackendUnavailableException(request.server().address(), e.getMessage())));
+        }
+    }
+}

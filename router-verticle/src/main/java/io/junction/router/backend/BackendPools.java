@@ -1,0 +1,99 @@
+package io.junction.router.backend;
+
+import io.junction.config.ServerConfig;
+import io.junction.config.TimeoutsConfig;
+import io.junction.router.NodeLimits;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * All backend pools of one event loop, and their upkeep: a timer closes connections past their max age and pings
+ * long-idle ones. Not thread-safe: only its event loop touches it.
+ */
+public final class BackendPools {
+    private final Vertx vertx;
+    private final Context context;
+    private final BackendConnector connector;
+    private final NodeLimits limits;
+    private final TimeoutsConfig timeouts;
+    private final Map<PoolKey, BackendPool> pools = new HashMap<>();
+    private final long timer;
+
+    public BackendPools(Vertx vertx, Context context, BackendConnector connector, NodeLimits limits, TimeoutsConfig timeouts) {
+        this.vertx = vertx;
+        this.context = context;
+        this.connector = connector;
+        this.limits = limits;
+        this.timeouts = timeouts;
+        long period = Math.max(50, Math.min(1000, Math.min(timeouts.idlePingMs(), timeouts.maxAgeMs()) / 4));
+        this.timer = vertx.setPeriodic(period, id -> maintain());
+    }
+
+    /** The pool for a server, user and wire format, created on first use. */
+    public BackendPool pool(ServerConfig server, String user, int wireFormat) {
+        PoolKey key = new PoolKey(server.address(), user, wireFormat);
+        return pools.computeIfAbsent(key, k -> new BackendPool(k, server, limits.budget(server), this));
+    }
+
+    /** The pool a lent connection goes back to (its wire format may have changed since it was lent). */
+    public BackendPool poolOf(BackendConnection connection, String user) {
+        return pool(connection.server(), user, connection.key().wireFormat());
+    }
+
+    /** Pools of this loop, for statistics. */
+    public List<BackendPool> pools() {
+        return new ArrayList<>(pools.values());
+    }
+
+    /** Closes one idle connection to {@code server} from any pool of this loop, to free budget for another. */
+    boolean evictIdle(String server) {
+        for (BackendPool pool : pools.values()) {
+            if (pool.key().server().equals(server) && pool.evictOne()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean expired(BackendConnection connection) {
+        return System.nanoTime() - connection.createdAt() > TimeUnit.MILLISECONDS.toNanos(timeouts.maxAgeMs());
+    }
+
+    long idlePingNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(timeouts.idlePingMs());
+    }
+
+    long poolWaitMs() {
+        return timeouts.poolWaitMs();
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    BackendConnector connector() {
+        return connector;
+    }
+
+    private void maintain() {
+        long now = System.nanoTime();
+        for (BackendPool pool : pools.values()) {
+            pool.maintain(now);
+        }
+    }
+
+    public void close() {
+        vertx.cancelTimer(timer);
+        pools.values().forEach(BackendPool::close);
+    }
+}

@@ -1,0 +1,38 @@
+package io.junction.router.backend;
+
+import io.junction.router.protocol.Collations.Collation;
+import io.junction.router.protocol.Command;
+import io.junction.router.protocol.ResponseScanner;
+import io.vertx.core.Future;
+
+import java.util.List;
+
+/**
+ * Brings a lent connection to a session's state before a statement runs on it, and cleans a connection that was
+ * pinned (COM_RESET_CONNECTION, then tracking and character set again) before it goes back to the pool.
+ */
+public final class StateSync {
+    private StateSync() {
+    }
+
+    /** Runs the sync commands, if any; on success the connection is in {@code target}. */
+    public static Future<Void> bring(BackendConnection connection, SessionState target) {
+        List<byte[]> commands = SessionSync.commands(connection.state(), target);
+        Future<Void> chain = Future.succeededFuture();
+        for (byte[] command : commands) {
+            chain = chain.compose(v -> connection.run(command, ResponseScanner.Shape.RESULT, System.nanoTime()))
+                    .compose(BackendConnection::checked);
+        }
+        return chain.onSuccess(v -> connection.assumeState(target));
+    }
+
+    /** Resets a connection to what a new one with {@code collation} in its current schema would be. */
+    public static Future<Void> reset(BackendConnection connection, Collation collation) {
+        String schema = connection.state().schema();
+        return connection.run(new byte[] {(byte) Command.RESET_CONNECTION}, ResponseScanner.Shape.SINGLE, System.nanoTime())
+                .compose(BackendConnection::checked)
+                .compose(v -> connection.runChecked(BackendConnection.TRACKING + ", NAMES " + collation.charset()
+                        + " COLLATE " + collation.name(), System.nanoTime()))
+                .onSuccess(v -> connection.assumeState(SessionState.initial(schema, collation)));
+    }
+}

@@ -1,0 +1,120 @@
+package io.junction.router.frontend;
+
+import io.junction.config.ServerConfig;
+import io.junction.router.backend.BackendConnection;
+import io.junction.router.backend.BackendPool;
+import io.junction.router.backend.BackendUnavailableException;
+import io.junction.router.backend.BorrowRequest;
+import io.junction.router.backend.StateSync;
+import io.junction.router.protocol.Capabilities;
+import io.junction.router.routing.QueryTraits;
+import io.junction.router.routing.ServerChooser;
+import io.vertx.core.Future;
+
+/**
+ * A session's use of backend connections: borrows one for a statement and brings it to the session's state, keeps
+ * it while the session is pinned, and gives it back (cleaned with COM_RESET_CONNECTION if it was pinned). It also
+ * remembers the connection of the previous statement, so LAST_INSERT_ID(), ROW_COUNT() and FOUND_ROWS() can go
+ * back to it, and replays LAST_INSERT_ID on another connection when it is gone.
+ */
+final class BackendLease {
+    private final RouterContext router;
+    private final Session session;
+    private BackendConnection held;
+    private BackendPool heldPool;
+    private BackendConnection previous;
+    private long previousUses;
+
+    BackendLease(RouterContext router, Session session) {
+        this.router = router;
+        this.session = session;
+    }
+
+    /** Checks that a session's schema can be entered: borrows a connection, brings it there, gives it back. */
+    static Future<Void> check(RouterContext router, Session session) {
+        BackendLease lease = new BackendLease(router, session);
+        return lease.acquire(QueryTraits.PLAIN).map(connection -> {
+            lease.finish(connection);
+            return null;
+        });
+    }
+
+    /** The connection the session holds (pinned or with a command in flight), or null. */
+    BackendConnection held() {
+        return held;
+    }
+
+    /** A connection in the session's state for the next statement. */
+    Future<BackendConnection> acquire(QueryTraits traits) {
+        if (held != null) {
+            return Future.succeededFuture(held);
+        }
+        int hostgroup = session.user().defaultHostgroup();
+        ServerConfig server = ServerChooser.choose(router.config().serversIn(hostgroup));
+        if (server == null) {
+            return Future.failedFuture(new BackendUnavailableException("hostgroup " + hostgroup, "no ONLINE server"));
+        }
+        BackendPool pool = router.pools().pool(server, session.user().name(), session.wireFormat());
+        boolean wantsPrevious = traits.readsLastInsertId() || traits.readsPreviousResult();
+        BackendConnection preferred = wantsPrevious && previous != null && previous.uses() == previousUses ? previous : null;
+        BorrowRequest request = new BorrowRequest(session.state(), session.secret(), session.collation().id(), preferred);
+        return pool.borrow(request).compose(connection -> {
+            held = connection;
+            heldPool = pool;
+            router.sawBackendVersion(connection.serverVersion());
+            boolean replayInsertId = traits.readsLastInsertId() && session.lastInsertId() != 0
+                    && (connection != previous || connection.uses() != previousUses);
+            Future<Void> ready = StateSync.bring(connection, session.state());
+            if (replayInsertId) {
+                ready = ready.compose(v -> connection.runChecked("DO LAST_INSERT_ID(" + session.lastInsertId() + ")", System.nanoTime()));
+            }
+            return ready.map(connection).recover(e -> {
+                lost();
+                return Future.failedFuture(e);
+            });
+        });
+    }
+
+    /** After a complete response: the session takes the connection's state; unless pinned, the connection goes back. */
+    void finish(BackendConnection connection) {
+        session.setState(connection.state());
+        if (session.pins().any()) {
+            return;
+        }
+        held = null;
+        previous = connection;
+        previousUses = connection.uses();
+        if (Capabilities.wireFormat(connection.capabilities()) != connection.key().wireFormat()) {
+            heldPool.discard(connection);
+        } else {
+            heldPool.release(connection);
+        }
+    }
+
+    /** The held connection broke or its state is unknown: it is closed, never reused. */
+    void lost() {
+        if (held != null) {
+            BackendConnection connection = held;
+            held = null;
+            heldPool.discard(connection);
+        }
+    }
+
+    /** Ends the use of the held connection: cleaned and given back if it is between commands, else closed. */
+    Future<Void> end() {
+        if (held == null) {
+            return Future.succeededFuture();
+        }
+        BackendConnection connection = held;
+        BackendPool pool = heldPool;
+        held = null;
+        previous = null;
+        if (!connection.isIdle() || Capabilities.wireFormat(connection.capabilities()) != connection.key().wireFormat()) {
+            pool.discard(connection);
+            return Future.succeededFuture();
+        }
+        return StateSync.reset(connection, session.collation())
+                .onSuccess(v -> pool.release(connection))
+                .onFailure(e -> pool.discard(connection));
+    }
+}

@@ -1,0 +1,214 @@
+package io.junction.router.frontend;
+
+import io.junction.router.backend.BackendConnection;
+import io.junction.router.protocol.ComInitDb;
+import io.junction.router.protocol.ComQuery;
+import io.junction.router.protocol.ComSetOption;
+import io.junction.router.protocol.Command;
+import io.junction.router.protocol.EofPacket;
+import io.junction.router.protocol.ErrPacket;
+import io.junction.router.protocol.MysqlError;
+import io.junction.router.protocol.OkPacket;
+import io.junction.router.protocol.Packet;
+import io.junction.router.protocol.ResponseScanner;
+import io.junction.router.protocol.ResponseScanner.Shape;
+import io.junction.router.protocol.StatementId;
+import io.junction.router.routing.PinReason;
+import io.junction.router.routing.QueryClassifier;
+import io.junction.router.routing.QueryTraits;
+
+/**
+ * The command phase: one switch from command byte to a small handler. Statements go to a backend connection
+ * through {@link BackendLease} and {@link StatementRelay}; session commands (ping, reset, change user, set option)
+ * are answered by Junction; commands a router cannot honour get an ERR packet.
+ */
+final class CommandDispatcher {
+    private final ClientSession client;
+    private final Session session;
+    private final RouterContext router;
+    private final BackendLease lease;
+    private final ChangeUser changeUser;
+
+    CommandDispatcher(ClientSession client, Session session, RouterContext router) {
+        this.client = client;
+        this.session = session;
+        this.router = router;
+        this.lease = new BackendLease(router, session);
+        this.changeUser = new ChangeUser(client, session, router);
+    }
+
+    void dispatch(Packet packet) {
+        if (packet.payload().length == 0) {
+            client.fail(1, ErrPacket.of(MysqlError.MALFORMED_PACKET, "Malformed packet: empty command"));
+            return;
+        }
+        int command = packet.firstByte();
+        switch (command) {
+            case Command.QUIT -> client.close();
+            case Command.QUERY -> query(packet);
+            case Command.INIT_DB -> relay(packet, Shape.SINGLE, QueryTraits.PLAIN, "USE " + ComInitDb.decode(packet.payload()).schema());
+            case Command.PING -> reply(OkPacket.of(session.statusFlags()).encode(session.capabilities()));
+            case Command.FIELD_LIST -> relay(packet, Shape.FIELD_LIST, QueryTraits.PLAIN, "COM_FIELD_LIST");
+            case Command.STATISTICS -> relay(packet, Shape.TEXT, QueryTraits.PLAIN, "COM_STATISTICS");
+            case Command.SET_OPTION -> setOption(packet);
+            case Command.RESET_CONNECTION -> resetConnection();
+            case Command.CHANGE_USER -> changeUser.run(packet, lease);
+            case Command.STMT_PREPARE -> prepare(packet);
+            case Command.STMT_EXECUTE, Command.STMT_RESET, Command.STMT_FETCH -> statement(packet);
+            case Command.STMT_CLOSE, Command.STMT_SEND_LONG_DATA -> statementWithoutResponse(packet);
+            default -> reply(ErrPacket.of(MysqlError.UNKNOWN_COM, "Junction does not support " + Command.name(command)).encode());
+        }
+    }
+
+    /** The client went away: whatever it held is cleaned or closed. */
+    void clientClosed() {
+        lease.end();
+    }
+
+    private void query(Packet packet) {
+        ComQuery query = ComQuery.decode(packet.payload());
+        String sql = query.text();
+        QueryTraits traits = QueryClassifier.classify(sql);
+        if (traits.localInfile() && !router.config().limits().localInfile()) {
+            reply(ErrPacket.of(MysqlError.NOT_ALLOWED_COMMAND,
+                    "LOAD DATA LOCAL INFILE is disabled in Junction (set limits.local_infile: true to allow it)").encode());
+            return;
+        }
+        if (traits.pin() != null) {
+            session.pins().add(traits.pin(), sql);
+        }
+        relay(packet, Shape.RESULT, traits, sql);
+    }
+
+    private void prepare(Packet packet) {
+        String sql = ComQuery.decode(packet.payload()).text();
+        session.pins().add(PinReason.Kind.PREPARED_STATEMENT, sql);
+        relay(packet, Shape.PREPARE, QueryClassifier.classify(sql), sql);
+    }
+
+    private void statement(Packet packet) {
+        long id = StatementId.of(packet.payload());
+        if (lease.held() == null || !knownStatement(id)) {
+            reply(ErrPacket.of(MysqlError.UNKNOWN_STMT_HANDLER, "Unknown prepared statement handler (" + id + ") given to "
+                    + Command.name(packet.firstByte())).encode());
+            return;
+        }
+        Shape shape = switch (packet.firstByte()) {
+            case Command.STMT_RESET -> Shape.SINGLE;
+            case Command.STMT_FETCH -> Shape.ROWS;
+            default -> Shape.RESULT;
+        };
+        relay(packet, shape, QueryTraits.PLAIN, Command.name(packet.firstByte()));
+    }
+
+    private void statementWithoutResponse(Packet packet) {
+        long id = StatementId.of(packet.payload());
+        BackendConnection held = lease.held();
+        if (held != null && knownStatement(id)) {
+            held.send(packet.payload(), System.nanoTime());
+            if (packet.firstByte() == Command.STMT_CLOSE) {
+                session.openStatements().remove(id);
+                if (session.openStatements().isEmpty()) {
+                    session.pins().remove(PinReason.Kind.PREPARED_STATEMENT);
+                    lease.finish(held);
+                }
+            }
+        }
+        client.commandDone();
+    }
+
+    /** MariaDB's statement id -1 means "the statement prepared last". */
+    private boolean knownStatement(long id) {
+        return session.openStatements().contains(id) || (id == 0xFFFFFFFFL && !session.openStatements().isEmpty());
+    }
+
+    private void setOption(Packet packet) {
+        int option = ComSetOption.decode(packet.payload()).option();
+        if (option != ComSetOption.MULTI_STATEMENTS_ON && option != ComSetOption.MULTI_STATEMENTS_OFF) {
+            reply(ErrPacket.of(MysqlError.UNKNOWN_COM, "Unknown COM_SET_OPTION option " + option).encode());
+            return;
+        }
+        boolean on = option == ComSetOption.MULTI_STATEMENTS_ON;
+        BackendConnection held = lease.held();
+        if (held == null) {
+            session.setMultiStatements(on);
+            reply(session.deprecateEof() ? OkPacket.of(session.statusFlags()).encode(session.capabilities())
+                    : new EofPacket(0, session.statusFlags()).encode());
+            return;
+        }
+        relay(packet, Shape.SINGLE, QueryTraits.PLAIN, "COM_SET_OPTION", scanner -> {
+            if (scanner.error() == null) {
+                session.setMultiStatements(on);
+                held.setMultiStatements(on);
+            }
+        });
+    }
+
+    private void resetConnection() {
+        lease.end().onComplete(r -> {
+            session.begin(session.collation().id(), session.state().schema());
+            reply(OkPacket.of(session.statusFlags()).encode(session.capabilities()));
+        });
+    }
+
+    private void reply(byte[] payload) {
+        client.write(1, payload);
+        client.commandDone();
+    }
+
+    private void relay(Packet packet, Shape shape, QueryTraits traits, String statement) {
+        relay(packet, shape, traits, statement, scanner -> { });
+    }
+
+    private void relay(Packet packet, Shape shape, QueryTraits traits, String statement,
+                       java.util.function.Consumer<ResponseScanner> also) {
+        lease.acquire(traits).onComplete(acquired -> {
+            if (client.isClosed()) {
+                lease.end();
+                return;
+            }
+            if (acquired.failed()) {
+                client.sendError(1, Errors.toErrPacket(acquired.cause()));
+                if (lease.held() == null) {
+                    session.pins().clear(); // the statement never ran: a session without a connection holds no pinned state
+                }
+                client.commandDone();
+                return;
+            }
+            BackendConnection backend = acquired.result();
+            StatementRelay relay = new StatementRelay(client, session, backend, statement,
+                    scanner -> completed(backend, scanner, statement, also),
+                    (cause, sequenceId) -> backendLost(cause, sequenceId));
+            backend.execute(packet.payload(), shape, relay, System.nanoTime());
+        });
+    }
+
+    private void completed(BackendConnection backend, ResponseScanner scanner, String statement,
+                           java.util.function.Consumer<ResponseScanner> also) {
+        also.accept(scanner);
+        long insertId = scanner.lastOk() == null ? 0 : scanner.lastOk().lastInsertId();
+        session.afterStatement(scanner.statusFlags(), insertId, statement);
+        if (client.isClosed()) {
+            lease.end();
+            return;
+        }
+        lease.finish(backend);
+        client.commandDone();
+    }
+
+    /** The backend broke mid-response: the client gets an error now; a session whose state died with it is closed. */
+    private void backendLost(Throwable cause, int sequenceId) {
+        boolean stateLost = session.pins().any();
+        lease.lost();
+        if (client.isClosed()) {
+            return;
+        }
+        ErrPacket error = Errors.toErrPacket(cause);
+        if (stateLost) {
+            client.fail(sequenceId, error);
+        } else {
+            client.sendError(sequenceId, error);
+            client.commandDone();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.junction.router.frontend;
+
+import io.junction.router.routing.PinReason;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why a session keeps its backend connection: at most one recorded reason per kind, the first statement that
+ * caused it, so an operator can see why a session is not multiplexed.
+ */
+final class Pins {
+    private final Map<PinReason.Kind, PinReason> reasons = new EnumMap<>(PinReason.Kind.class);
+
+    void add(PinReason.Kind kind, String statement) {
+        reasons.putIfAbsent(kind, PinReason.of(kind, statement));
+    }
+
+    void remove(PinReason.Kind kind) {
+        reasons.remove(kind);
+    }
+
+    boolean has(PinReason.Kind kind) {
+        return reasons.containsKey(kind);
+    }
+
+    boolean any() {
+        return !reasons.isEmpty();
+    }
+
+    void clear() {
+        reasons.clear();
+    }
+
+    List<PinReason> reasons() {
+        return List.copyOf(reasons.values());
+    }
+}

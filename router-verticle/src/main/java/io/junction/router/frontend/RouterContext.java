@@ -1,0 +1,68 @@
+package io.junction.router.frontend;
+
+import io.junction.config.JunctionConfig;
+import io.junction.router.NodeLimits;
+import io.junction.router.backend.BackendPools;
+import io.vertx.core.Vertx;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What every session of one event loop shares: the config snapshot, the node's limits, this loop's pools, and the
+ * version string clients are greeted with (the backend's, once one has been seen).
+ */
+public final class RouterContext {
+    /** Greeting until a backend has been seen: a MariaDB-style version keeps drivers on their MariaDB paths. */
+    static final String DEFAULT_VERSION = "5.5.5-10.11.0-MariaDB-Junction";
+
+    private final Vertx vertx;
+    private final JunctionConfig config;
+    private final NodeLimits limits;
+    private final BackendPools pools;
+    private final Set<String> knownSchemas = new HashSet<>();
+    private String serverVersion = DEFAULT_VERSION;
+
+    public RouterContext(Vertx vertx, JunctionConfig config, NodeLimits limits, BackendPools pools) {
+        this.vertx = vertx;
+        this.config = config;
+        this.limits = limits;
+        this.pools = pools;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public JunctionConfig config() {
+        return config;
+    }
+
+    public NodeLimits limits() {
+        return limits;
+    }
+
+    public BackendPools pools() {
+        return pools;
+    }
+
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** Greets later clients with the version a backend reported. */
+    void sawBackendVersion(String version) {
+        serverVersion = version;
+    }
+
+    /** Whether a user has already entered {@code schema} on this loop (so a login need not check it again). */
+    boolean knowsSchema(String user, String schema) {
+        return knownSchemas.contains(user + '\0' + schema);
+    }
+
+    void learnSchema(String user, String schema) {
+        if (knownSchemas.size() < 10_000) {
+            knownSchemas.add(user + '\0' + schema);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.junction.router.frontend;
+
+import io.junction.router.backend.BackendConnection;
+import io.junction.router.backend.ResponseListener;
+import io.junction.router.backend.SessionState;
+import io.junction.router.protocol.Capabilities;
+import io.junction.router.protocol.ComStmtPrepareOk;
+import io.junction.router.protocol.OkPacket;
+import io.junction.router.protocol.Packet;
+import io.junction.router.protocol.PacketFramer;
+import io.junction.router.protocol.ResponseScanner;
+import io.junction.router.protocol.SessionStateChanges;
+import io.junction.router.routing.PinReason;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Relays one command's response from a backend connection to the client, packet by packet, rows untouched.
+ * Packets from one read are written to the client as one buffer; when the client's write queue is full the
+ * backend socket is paused until it drains. OK packets are re-encoded only for clients that did not ask for
+ * session tracking. It notes, from the server's own reports, state that pins the session.
+ */
+final class StatementRelay implements ResponseListener {
+    private final ClientSession client;
+    private final Session session;
+    private final BackendConnection backend;
+    private final String statement;
+    private final Consumer<ResponseScanner> done;
+    private final BiConsumer<Throwable, Integer> failed;
+    private final boolean rewriteOk;
+    private Buffer out = Buffer.buffer();
+    private int nextSequenceId = 1;
+
+    StatementRelay(ClientSession client, Session session, BackendConnection backend, String statement,
+                   Consumer<ResponseScanner> done, BiConsumer<Throwable, Integer> failed) {
+        this.client = client;
+        this.session = session;
+        this.backend = backend;
+        this.statement = statement;
+        this.done = done;
+        this.failed = failed;
+        this.rewriteOk = !Capabilities.has(session.capabilities(), Capabilities.CLIENT_SESSION_TRACK);
+    }
+
+    @Override
+    public void onPacket(Packet packet, ResponseScanner.Kind kind) {
+        byte[] payload = packet.payload();
+        switch (kind) {
+            case OK -> payload = ok(payload);
+            case PREPARE_OK -> session.openStatements().add(ComStmtPrepareOk.decode(payload).statementId());
+            case LOCAL_INFILE_REQUEST -> client.readMidCommand(this::fileContents);
+            default -> {
+            }
+        }
+        out.appendBytes(PacketFramer.encode(packet.sequenceId(), payload));
+        nextSequenceId = packet.nextSequenceId();
+        if (kind == ResponseScanner.Kind.LOCAL_INFILE_REQUEST) {
+            flush();
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (out.length() == 0 || client.isClosed()) {
+            return;
+        }
+        client.writeFramed(out);
+        out = Buffer.buffer();
+        NetSocket socket = client.socket();
+        if (socket.writeQueueFull()) {
+            backend.pause();
+            socket.drainHandler(v -> backend.resume());
+        }
+    }
+
+    @Override
+    public void onEnd(ResponseScanner scanner) {
+        flush();
+        done.accept(scanner);
+    }
+
+    @Override
+    public void onFailure(Throwable cause) {
+        flush();
+        client.readMidCommand(null);
+        failed.accept(cause, nextSequenceId);
+    }
+
+    private byte[] ok(byte[] payload) {
+        OkPacket ok = OkPacket.decode(payload, backend.capabilities());
+        if (ok.sessionStateChanges().length > 0) {
+            notePins(SessionStateChanges.decode(ok.sessionStateChanges()));
+        }
+        return rewriteOk ? ok.encode(session.capabilities()) : payload;
+    }
+
+    private void notePins(SessionStateChanges changes) {
+        String unreplayable = SessionState.unreplayable(changes);
+        if (unreplayable != null) {
+            session.pins().add(PinReason.Kind.UNREPLAYABLE_VARIABLE, statement);
+        } else if (changes.stateChanged() && changes.variables().isEmpty() && changes.schema() == null) {
+            session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
+        }
+    }
+
+    private void fileContents(Packet packet) {
+        backend.forward(packet);
+        if (packet.payload().length == 0) {
+            client.readMidCommand(null);
+        }
+    }
+}

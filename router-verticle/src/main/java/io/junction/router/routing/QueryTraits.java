@@ -1,0 +1,13 @@
+package io.junction.router.routing;
+
+/**
+ * What the text of a statement tells the router before it runs.
+ *
+ * @param pin why the statement leaves state only its connection can keep, or null
+ * @param localInfile LOAD DATA/XML LOCAL INFILE: the server will ask the client for a file
+ * @param readsLastInsertId uses LAST_INSERT_ID() or @@identity
+ * @param readsPreviousResult uses ROW_COUNT() or FOUND_ROWS(): wants the connection of the previous statement
+ */
+public record QueryTraits(PinReason.Kind pin, boolean localInfile, boolean readsLastInsertId, boolean readsPreviousResult) {
+    public static final QueryTraits PLAIN = new QueryTraits(null, false, false, false);
+}
