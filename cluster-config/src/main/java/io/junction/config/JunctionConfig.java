@@ -7,7 +7,7 @@ import java.util.Optional;
  * One immutable snapshot of a node's configuration. Every component receives the small record it needs
  * (a {@link ListenerConfig}, a {@link UserConfig}, ...), never the whole snapshot unless it routes.
  *
- * @param version increases with every committed change; 1 for a config read from a file
+ * @param version increases with every committed change; 1 for a config read from a file that gives none
  */
 public record JunctionConfig(
         long version,

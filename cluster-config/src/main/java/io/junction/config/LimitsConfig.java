@@ -9,4 +9,7 @@ package io.junction.config;
  * @param maxRetries (routing) times a statement that could not get a connection is tried on another server
  */
 public record LimitsConfig(int maxClientConnections, int maxPacketSize, boolean localInfile, int maxRetries) {
+
+    /** 10000 clients, 64 MiB packets, no LOCAL INFILE, one retry. */
+    public static final LimitsConfig DEFAULT = new LimitsConfig(10_000, 64 * 1024 * 1024, false, 1);
 }

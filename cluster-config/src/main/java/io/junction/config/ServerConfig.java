@@ -7,6 +7,16 @@ package io.junction.config;
  */
 public record ServerConfig(String host, int port, int hostgroup, int weight, int maxConnections, ServerStatus status) {
 
+    public static final int DEFAULT_PORT = 3306;
+    public static final int DEFAULT_WEIGHT = 1;
+    public static final int DEFAULT_MAX_CONNECTIONS = 100;
+    public static final ServerStatus DEFAULT_STATUS = ServerStatus.ONLINE;
+
+    /** A server with the default weight, connection cap and status. */
+    public static ServerConfig of(String host, int port, int hostgroup) {
+        return new ServerConfig(host, port, hostgroup, DEFAULT_WEIGHT, DEFAULT_MAX_CONNECTIONS, DEFAULT_STATUS);
+    }
+
     /** host:port, the server's identity within a hostgroup. */
     public String address() {
         return host + ":" + port;

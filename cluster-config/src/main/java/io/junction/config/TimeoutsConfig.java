@@ -11,4 +11,7 @@ package io.junction.config;
  * @param clientIdleMs a client connection idle this long is closed; 0 = never
  */
 public record TimeoutsConfig(long handshakeMs, long connectMs, long poolWaitMs, long idlePingMs, long maxAgeMs, long clientIdleMs) {
+
+    /** Handshake 10 s, connect 5 s, pool wait 10 s, idle ping 1 min, max age 1 h, idle clients kept forever. */
+    public static final TimeoutsConfig DEFAULT = new TimeoutsConfig(10_000, 5_000, 10_000, 60_000, 3_600_000, 0);
 }

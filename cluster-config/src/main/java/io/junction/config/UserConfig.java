@@ -18,6 +18,16 @@ public record UserConfig(
         int maxConnections,
         boolean transactionPersistent) {
 
+    public static final int DEFAULT_HOSTGROUP = 0;
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final boolean DEFAULT_TRANSACTION_PERSISTENT = true;
+
+    /** A user with a clear-text password and defaults for everything else; {@code defaultSchema} may be null. */
+    public static UserConfig withPassword(String name, String password, String defaultSchema) {
+        return new UserConfig(name, password, null, DEFAULT_HOSTGROUP, defaultSchema, DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_TRANSACTION_PERSISTENT);
+    }
+
     @Override
     public String toString() {
         return "UserConfig[name=" + name + ", defaultHostgroup=" + defaultHostgroup + ", defaultSchema=" + defaultSchema

@@ -1,0 +1,120 @@
+package io.junction.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a parsed YAML tree into a {@link JunctionConfig}: the schema of the config file. Keys are snake_case; a
+ * missing key (or a null value) takes its default, and a missing top-level key takes the value of
+ * {@link ConfigLoader#defaults()}. Hostgroup {@code id} and {@code name}, server {@code host} and {@code hostgroup} and
+ * user {@code name} are required. Ranges and cross-references are {@link ConfigValidator}'s job.
+ */
+final class ConfigReader {
+    private static final List<String> TOP = List.of(
+            "version", "listener", "admin", "hostgroups", "servers", "users", "limits", "timeouts");
+    private static final List<String> LISTENER = List.of("host", "port", "event_loops");
+    private static final List<String> ADMIN = List.of("host", "port", "enabled");
+    private static final List<String> HOSTGROUP = List.of("id", "name");
+    private static final List<String> SERVER = List.of(
+            "host", "port", "hostgroup", "weight", "max_connections", "status");
+    private static final List<String> USER = List.of("name", "password", "password_hash", "default_hostgroup",
+            "default_schema", "max_connections", "transaction_persistent");
+    private static final List<String> LIMITS = List.of("max_client_connections", "max_packet_size", "local_infile",
+            "max_retries");
+    private static final List<String> TIMEOUTS = List.of("handshake_ms", "connect_ms", "pool_wait_ms", "idle_ping_ms",
+            "max_age_ms", "client_idle_ms");
+
+    private ConfigReader() {
+    }
+
+    /**
+     * @param root the parsed document; null or a missing node (an empty document) means all defaults
+     * @throws InvalidConfigException listing every unknown key, wrongly typed value and missing required key
+     */
+    static JunctionConfig read(JsonNode root) {
+        boolean empty = root == null || root.isMissingNode() || root.isNull();
+        JsonNode top = empty ? JsonNodeFactory.instance.objectNode() : root;
+        if (!top.isObject()) {
+            String problem = Problems.described("(top level)", YamlMapping.shown(top), "a mapping");
+            throw new InvalidConfigException(List.of(problem));
+        }
+        List<String> problems = new ArrayList<>();
+        JunctionConfig config = config(new YamlMapping("", top, TOP, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return config;
+    }
+
+    private static JunctionConfig config(YamlMapping top) {
+        JunctionConfig d = ConfigLoader.defaults();
+        return new JunctionConfig(
+                top.longInteger("version", d.version()),
+                top.section("listener", LISTENER, ConfigReader::listener, d.listener()),
+                top.section("admin", ADMIN, ConfigReader::admin, d.admin()),
+                top.list("hostgroups", HOSTGROUP, ConfigReader::hostgroup, d.hostgroups()),
+                top.list("servers", SERVER, ConfigReader::server, d.servers()),
+                top.list("users", USER, ConfigReader::user, d.users()),
+                top.section("limits", LIMITS, ConfigReader::limits, d.limits()),
+                top.section("timeouts", TIMEOUTS, ConfigReader::timeouts, d.timeouts()));
+    }
+
+    private static ListenerConfig listener(YamlMapping m) {
+        ListenerConfig d = ListenerConfig.DEFAULT;
+        return new ListenerConfig(m.text("host", d.host()), m.integer("port", d.port()),
+                m.integer("event_loops", d.eventLoops()));
+    }
+
+    private static AdminConfig admin(YamlMapping m) {
+        AdminConfig d = AdminConfig.DEFAULT;
+        return new AdminConfig(m.text("host", d.host()), m.integer("port", d.port()), m.bool("enabled", d.enabled()));
+    }
+
+    private static HostgroupConfig hostgroup(YamlMapping m) {
+        return new HostgroupConfig(m.requiredInteger("id"), m.requiredText("name"));
+    }
+
+    private static ServerConfig server(YamlMapping m) {
+        return new ServerConfig(
+                m.requiredText("host"),
+                m.integer("port", ServerConfig.DEFAULT_PORT),
+                m.requiredInteger("hostgroup"),
+                m.integer("weight", ServerConfig.DEFAULT_WEIGHT),
+                m.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS),
+                m.status("status", ServerConfig.DEFAULT_STATUS));
+    }
+
+    private static UserConfig user(YamlMapping m) {
+        return new UserConfig(
+                m.requiredText("name"),
+                m.secret("password"),
+                m.text("password_hash", null),
+                m.integer("default_hostgroup", UserConfig.DEFAULT_HOSTGROUP),
+                m.text("default_schema", null),
+                m.integer("max_connections", UserConfig.DEFAULT_MAX_CONNECTIONS),
+                m.bool("transaction_persistent", UserConfig.DEFAULT_TRANSACTION_PERSISTENT));
+    }
+
+    private static LimitsConfig limits(YamlMapping m) {
+        LimitsConfig d = LimitsConfig.DEFAULT;
+        return new LimitsConfig(
+                m.integer("max_client_connections", d.maxClientConnections()),
+                m.integer("max_packet_size", d.maxPacketSize()),
+                m.bool("local_infile", d.localInfile()),
+                m.integer("max_retries", d.maxRetries()));
+    }
+
+    private static TimeoutsConfig timeouts(YamlMapping m) {
+        TimeoutsConfig d = TimeoutsConfig.DEFAULT;
+        return new TimeoutsConfig(
+                m.longInteger("handshake_ms", d.handshakeMs()),
+                m.longInteger("connect_ms", d.connectMs()),
+                m.longInteger("pool_wait_ms", d.poolWaitMs()),
+                m.longInteger("idle_ping_ms", d.idlePingMs()),
+                m.longInteger("max_age_ms", d.maxAgeMs()),
+                m.longInteger("client_idle_ms", d.clientIdleMs()));
+    }
+}

@@ -1,0 +1,169 @@
+package io.junction.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Applies {@code JUNCTION_*} environment variables on top of a config, so a container needs no config file for
+ * simple cases. {@code JUNCTION_<SECTION>_<KEY>} sets a key of the listener, admin, limits or timeouts section
+ * ({@code JUNCTION_LIMITS_MAX_PACKET_SIZE}); {@code JUNCTION_SERVER_HOST} and {@code JUNCTION_SERVER_PORT} set the
+ * first server; {@code JUNCTION_USER_NAME} and {@code JUNCTION_USER_PASSWORD} (and optionally
+ * {@code JUNCTION_USER_SCHEMA}) add a user with defaults for everything else, replacing one of the same name. Other
+ * variables are ignored.
+ */
+final class EnvironmentOverrides {
+    private static final String USER_NAME = "JUNCTION_USER_NAME";
+    private static final String USER_PASSWORD = "JUNCTION_USER_PASSWORD";
+    private static final String USER_SCHEMA = "JUNCTION_USER_SCHEMA";
+
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    private EnvironmentOverrides(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * The config with the variables applied; not validated.
+     *
+     * @throws InvalidConfigException naming each variable whose value is not of its key's type
+     */
+    static JunctionConfig apply(JunctionConfig config, Map<String, String> env) {
+        EnvironmentOverrides overrides = new EnvironmentOverrides(env);
+        JunctionConfig result = new JunctionConfig(
+                config.version(),
+                overrides.listener(config.listener()),
+                overrides.admin(config.admin()),
+                config.hostgroups(),
+                overrides.servers(config.servers()),
+                overrides.users(config.users()),
+                overrides.limits(config.limits()),
+                overrides.timeouts(config.timeouts()));
+        if (!overrides.problems.isEmpty()) {
+            throw new InvalidConfigException(overrides.problems);
+        }
+        return result;
+    }
+
+    private ListenerConfig listener(ListenerConfig l) {
+        return new ListenerConfig(
+                text("JUNCTION_LISTENER_HOST", l.host()),
+                integer("JUNCTION_LISTENER_PORT", l.port()),
+                integer("JUNCTION_LISTENER_EVENT_LOOPS", l.eventLoops()));
+    }
+
+    private AdminConfig admin(AdminConfig a) {
+        return new AdminConfig(
+                text("JUNCTION_ADMIN_HOST", a.host()),
+                integer("JUNCTION_ADMIN_PORT", a.port()),
+                bool("JUNCTION_ADMIN_ENABLED", a.enabled()));
+    }
+
+    private LimitsConfig limits(LimitsConfig l) {
+        return new LimitsConfig(
+                integer("JUNCTION_LIMITS_MAX_CLIENT_CONNECTIONS", l.maxClientConnections()),
+                integer("JUNCTION_LIMITS_MAX_PACKET_SIZE", l.maxPacketSize()),
+                bool("JUNCTION_LIMITS_LOCAL_INFILE", l.localInfile()),
+                integer("JUNCTION_LIMITS_MAX_RETRIES", l.maxRetries()));
+    }
+
+    private TimeoutsConfig timeouts(TimeoutsConfig t) {
+        return new TimeoutsConfig(
+                longInteger("JUNCTION_TIMEOUTS_HANDSHAKE_MS", t.handshakeMs()),
+                longInteger("JUNCTION_TIMEOUTS_CONNECT_MS", t.connectMs()),
+                longInteger("JUNCTION_TIMEOUTS_POOL_WAIT_MS", t.poolWaitMs()),
+                longInteger("JUNCTION_TIMEOUTS_IDLE_PING_MS", t.idlePingMs()),
+                longInteger("JUNCTION_TIMEOUTS_MAX_AGE_MS", t.maxAgeMs()),
+                longInteger("JUNCTION_TIMEOUTS_CLIENT_IDLE_MS", t.clientIdleMs()));
+    }
+
+    /** Replaces host and port of the first server. */
+    private List<ServerConfig> servers(List<ServerConfig> servers) {
+        String hostVar = "JUNCTION_SERVER_HOST";
+        String portVar = "JUNCTION_SERVER_PORT";
+        if (!env.containsKey(hostVar) && !env.containsKey(portVar)) {
+            return servers;
+        }
+        if (servers.isEmpty()) {
+            problems.add(Problems.described(env.containsKey(hostVar) ? hostVar : portVar,
+                    "set, but the config has no server", "a config with at least one server"));
+            return servers;
+        }
+        ServerConfig s = servers.get(0);
+        List<ServerConfig> result = new ArrayList<>(servers);
+        result.set(0, new ServerConfig(text(hostVar, s.host()), integer(portVar, s.port()), s.hostgroup(), s.weight(),
+                s.maxConnections(), s.status()));
+        return result;
+    }
+
+    /** Adds the user, or replaces the user of the same name in place. */
+    private List<UserConfig> users(List<UserConfig> users) {
+        String name = env.get(USER_NAME);
+        String password = env.get(USER_PASSWORD);
+        if (name == null && password == null && !env.containsKey(USER_SCHEMA)) {
+            return users;
+        }
+        if (name == null || password == null) {
+            String missing = name == null ? USER_NAME : USER_PASSWORD;
+            problems.add(Problems.described(missing, "not set",
+                    USER_NAME + " and " + USER_PASSWORD + " set together"));
+            return users;
+        }
+        UserConfig user = UserConfig.withPassword(name, password, env.get(USER_SCHEMA));
+        List<UserConfig> result = new ArrayList<>(users);
+        int existing = result.stream().map(UserConfig::name).toList().indexOf(name);
+        if (existing >= 0) {
+            result.set(existing, user);
+        } else {
+            result.add(user);
+        }
+        return result;
+    }
+
+    private String text(String variable, String fallback) {
+        return env.getOrDefault(variable, fallback);
+    }
+
+    private int integer(String variable, int fallback) {
+        String value = env.get(variable);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(Problems.of(variable, value, "an integer"));
+            return fallback;
+        }
+    }
+
+    private long longInteger(String variable, long fallback) {
+        String value = env.get(variable);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(Problems.of(variable, value, "an integer"));
+            return fallback;
+        }
+    }
+
+    private boolean bool(String variable, boolean fallback) {
+        String value = env.get(variable);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                problems.add(Problems.of(variable, value, "true or false"));
+                yield fallback;
+            }
+        };
+    }
+}
