@@ -181,6 +181,47 @@ public final class BackendConnection {
         return run(ComQuery.of(sql).encode(), ResponseScanner.Shape.RESULT, now).compose(BackendConnection::checked);
     }
 
+    /** Runs a query of Junction's own and completes with its first row (values as text, null for NULL). */
+    public Future<java.util.List<String>> queryRow(String sql, long now) {
+        Promise<java.util.List<String>> row = Promise.promise();
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>(1);
+        execute(ComQuery.of(sql).encode(), ResponseScanner.Shape.RESULT, new ResponseListener() {
+            private boolean header = true;
+            private long columns = -1;
+
+            @Override
+            public void onPacket(Packet packet, ResponseScanner.Kind kind) {
+                if (kind != ResponseScanner.Kind.DATA) {
+                    return;
+                }
+                if (columns < 0) {
+                    columns = new io.junction.router.protocol.PacketReader(packet.payload()).readLenencInt();
+                } else if (columns > 0) {
+                    columns--;
+                } else if (rows.isEmpty()) {
+                    rows.add(io.junction.router.protocol.TextResultRow.decode(packet.payload()));
+                }
+            }
+
+            @Override
+            public void onEnd(ResponseScanner scanner) {
+                if (scanner.error() != null) {
+                    row.fail(new BackendErrorException(scanner.error()));
+                } else if (rows.isEmpty()) {
+                    row.fail(new IllegalStateException("no row from: " + sql));
+                } else {
+                    row.complete(rows.get(0));
+                }
+            }
+
+            @Override
+            public void onFailure(Throwable cause) {
+                row.fail(cause);
+            }
+        }, now);
+        return row.future();
+    }
+
     /** COM_PING. */
     public Future<Void> ping(long now) {
         return run(new byte[] {(byte) Command.PING}, ResponseScanner.Shape.SINGLE, now).compose(BackendConnection::checked);

@@ -67,6 +67,17 @@ public final class SessionState {
         return new SessionState(changes.schema() != null ? emptyToNull(changes.schema()) : schema, next);
     }
 
+    /** This state with variables read back from the server (names lower case; null values are not replayable). */
+    public SessionState withVariables(Map<String, String> values) {
+        Map<String, String> next = new TreeMap<>(variables);
+        values.forEach((name, value) -> {
+            if (!IGNORED.contains(name) && !UNREPLAYABLE.contains(name) && value != null) {
+                next.put(name, value);
+            }
+        });
+        return new SessionState(schema, next);
+    }
+
     /** The first reported variable that cannot be replayed on another connection, or null. */
     public static String unreplayable(SessionStateChanges changes) {
         for (SessionStateChanges.Variable variable : changes.variables()) {

@@ -26,6 +26,27 @@ public final class StateSync {
         return chain.onSuccess(v -> connection.assumeState(target));
     }
 
+    /**
+     * Puts Junction's session tracking back after a client statement changed it, and reads back the variables
+     * that statement assigned, since the server did not report them.
+     */
+    public static Future<Void> retrack(BackendConnection connection, List<String> assigned) {
+        Future<Void> tracked = connection.runChecked(BackendConnection.TRACKING, System.nanoTime());
+        List<String> names = assigned.stream().filter(n -> !n.startsWith("session_track_")).toList();
+        if (names.isEmpty()) {
+            return tracked;
+        }
+        String select = "SELECT " + String.join(", ", names.stream().map(n -> "@@SESSION." + n).toList());
+        return tracked.compose(v -> connection.queryRow(select, System.nanoTime())).map(values -> {
+            java.util.Map<String, String> read = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                read.put(names.get(i), values.get(i));
+            }
+            connection.assumeState(connection.state().withVariables(read));
+            return null;
+        });
+    }
+
     /** Resets a connection to what a new one with {@code collation} in its current schema would be. */
     public static Future<Void> reset(BackendConnection connection, Collation collation) {
         String schema = connection.state().schema();

@@ -16,6 +16,8 @@ import io.junction.router.protocol.StatementId;
 import io.junction.router.routing.PinReason;
 import io.junction.router.routing.QueryClassifier;
 import io.junction.router.routing.QueryTraits;
+import io.junction.router.routing.SetTargets;
+import io.junction.router.backend.StateSync;
 
 /**
  * The command phase: one switch from command byte to a small handler. Statements go to a backend connection
@@ -176,18 +178,35 @@ final class CommandDispatcher {
                 return;
             }
             BackendConnection backend = acquired.result();
-            StatementRelay relay = new StatementRelay(client, session, backend, statement,
-                    scanner -> completed(backend, scanner, statement, also),
+            java.util.List<String> assigned = traits.touchesTracking() ? SetTargets.of(statement) : null;
+            if (traits.touchesTracking() && assigned == null) {
+                session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
+            }
+            StatementRelay relay = new StatementRelay(client, session, backend, statement, assigned != null,
+                    scanner -> completed(backend, scanner, statement, assigned, also),
                     (cause, sequenceId) -> backendLost(cause, sequenceId));
             backend.execute(packet.payload(), shape, relay, System.nanoTime());
         });
     }
 
     private void completed(BackendConnection backend, ResponseScanner scanner, String statement,
-                           java.util.function.Consumer<ResponseScanner> also) {
+                           java.util.List<String> assigned, java.util.function.Consumer<ResponseScanner> also) {
         also.accept(scanner);
         long insertId = scanner.lastOk() == null ? 0 : scanner.lastOk().lastInsertId();
         session.afterStatement(scanner.statusFlags(), insertId, statement);
+        if (assigned == null) {
+            finished(backend);
+            return;
+        }
+        StateSync.retrack(backend, assigned).onComplete(repaired -> {
+            if (repaired.failed()) {
+                session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
+            }
+            finished(backend);
+        });
+    }
+
+    private void finished(BackendConnection backend) {
         if (client.isClosed()) {
             lease.end();
             return;

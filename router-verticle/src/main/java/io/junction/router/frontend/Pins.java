@@ -1,6 +1,8 @@
 package io.junction.router.frontend;
 
 import io.junction.router.routing.PinReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -11,10 +13,15 @@ import java.util.Map;
  * caused it, so an operator can see why a session is not multiplexed.
  */
 final class Pins {
+    private static final Logger LOG = LoggerFactory.getLogger(Pins.class);
     private final Map<PinReason.Kind, PinReason> reasons = new EnumMap<>(PinReason.Kind.class);
 
     void add(PinReason.Kind kind, String statement) {
-        reasons.putIfAbsent(kind, PinReason.of(kind, statement));
+        if (!reasons.containsKey(kind)) {
+            PinReason reason = PinReason.of(kind, statement);
+            reasons.put(kind, reason);
+            LOG.debug("pinned: {}", reason);
+        }
     }
 
     void remove(PinReason.Kind kind) {

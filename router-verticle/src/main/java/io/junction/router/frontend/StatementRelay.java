@@ -31,15 +31,18 @@ final class StatementRelay implements ResponseListener {
     private final Consumer<ResponseScanner> done;
     private final BiConsumer<Throwable, Integer> failed;
     private final boolean rewriteOk;
+    private final boolean trackingRepaired;
     private Buffer out = Buffer.buffer();
     private int nextSequenceId = 1;
 
-    StatementRelay(ClientSession client, Session session, BackendConnection backend, String statement,
+    /** @param trackingRepaired the statement changes session tracking; Junction repairs it and reads state back */
+    StatementRelay(ClientSession client, Session session, BackendConnection backend, String statement, boolean trackingRepaired,
                    Consumer<ResponseScanner> done, BiConsumer<Throwable, Integer> failed) {
         this.client = client;
         this.session = session;
         this.backend = backend;
         this.statement = statement;
+        this.trackingRepaired = trackingRepaired;
         this.done = done;
         this.failed = failed;
         this.rewriteOk = !Capabilities.has(session.capabilities(), Capabilities.CLIENT_SESSION_TRACK);
@@ -101,7 +104,7 @@ final class StatementRelay implements ResponseListener {
         String unreplayable = SessionState.unreplayable(changes);
         if (unreplayable != null) {
             session.pins().add(PinReason.Kind.UNREPLAYABLE_VARIABLE, statement);
-        } else if (changes.stateChanged() && changes.variables().isEmpty() && changes.schema() == null) {
+        } else if (!trackingRepaired && changes.stateChanged() && changes.variables().isEmpty() && changes.schema() == null) {
             session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
         }
     }

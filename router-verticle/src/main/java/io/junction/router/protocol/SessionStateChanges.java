@@ -39,11 +39,12 @@ public record SessionStateChanges(List<Variable> variables, String schema, boole
         String transaction = null;
         while (in.hasRemaining()) {
             int type = in.readInt1();
-            PacketReader entry = new PacketReader(in.readBytesLenenc());
+            byte[] entryData = in.readBytesLenenc();
+            PacketReader entry = new PacketReader(entryData);
             switch (type) {
                 case SYSTEM_VARIABLES -> variables.add(new Variable(entry.readStringLenenc(), entry.readStringLenenc()));
                 case SCHEMA -> schema = entry.readStringLenenc();
-                case STATE_CHANGE -> changed = "1".equals(entry.readStringLenenc());
+                case STATE_CHANGE -> changed = entryData.length > 0 && entryData[0] == '1'; // the flag itself, not a nested string
                 case TRANSACTION_STATE -> transaction = entry.readStringLenenc();
                 default -> {
                     // GTIDs and transaction characteristics do not affect how Junction shares connections

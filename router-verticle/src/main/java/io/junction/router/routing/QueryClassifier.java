@@ -16,10 +16,10 @@ public final class QueryClassifier {
     public static QueryTraits classify(String sql) {
         Scan scan = new Scan(sql);
         scan.run();
-        if (scan.pin == null && !scan.localInfile && !scan.lastInsertId && !scan.previousResult) {
+        if (scan.pin == null && !scan.localInfile && !scan.lastInsertId && !scan.previousResult && !scan.tracking) {
             return QueryTraits.PLAIN;
         }
-        return new QueryTraits(scan.pin, scan.localInfile, scan.lastInsertId, scan.previousResult);
+        return new QueryTraits(scan.pin, scan.localInfile, scan.lastInsertId, scan.previousResult, scan.tracking);
     }
 
     private static final class Scan {
@@ -32,6 +32,7 @@ public final class QueryClassifier {
         private boolean localInfile;
         private boolean lastInsertId;
         private boolean previousResult;
+        private boolean tracking;
 
         Scan(String sql) {
             this.sql = sql;
@@ -67,6 +68,9 @@ public final class QueryClassifier {
                 at++;
             }
             String word = sql.substring(start, at).toUpperCase(Locale.ROOT);
+            if (word.startsWith("SESSION_TRACK_")) {
+                tracking = true;
+            }
             boolean call = nextNonSpace() == '(';
             wordInStatement++;
             if (wordInStatement == 1) {
@@ -123,6 +127,9 @@ public final class QueryClassifier {
                     at++;
                 }
                 String name = sql.substring(start, at).toUpperCase(Locale.ROOT);
+                if (name.contains("SESSION_TRACK_")) {
+                    tracking = true;
+                }
                 if (name.equals("IDENTITY") || name.equals("LAST_INSERT_ID") || name.endsWith(".IDENTITY")) {
                     lastInsertId = true;
                 }

@@ -7,7 +7,9 @@ package io.junction.router.routing;
  * @param localInfile LOAD DATA/XML LOCAL INFILE: the server will ask the client for a file
  * @param readsLastInsertId uses LAST_INSERT_ID() or @@identity
  * @param readsPreviousResult uses ROW_COUNT() or FOUND_ROWS(): wants the connection of the previous statement
+ * @param touchesTracking names a session_track_* variable: the server may stop reporting state changes
  */
-public record QueryTraits(PinReason.Kind pin, boolean localInfile, boolean readsLastInsertId, boolean readsPreviousResult) {
-    public static final QueryTraits PLAIN = new QueryTraits(null, false, false, false);
+public record QueryTraits(PinReason.Kind pin, boolean localInfile, boolean readsLastInsertId, boolean readsPreviousResult,
+                          boolean touchesTracking) {
+    public static final QueryTraits PLAIN = new QueryTraits(null, false, false, false, false);
 }
