@@ -168,7 +168,11 @@ public final class ClientSession {
         while (state == State.READY && !queued.isEmpty()) {
             state = State.BUSY;
             socket.pause();
-            dispatcher.dispatch(queued.poll());
+            try {
+                dispatcher.dispatch(queued.poll());
+            } catch (MalformedPacketException e) {
+                fail(1, ErrPacket.of(MysqlError.MALFORMED_PACKET, "Malformed packet: " + e.getMessage()));
+            }
         }
     }
 

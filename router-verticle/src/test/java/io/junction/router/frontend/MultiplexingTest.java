@@ -1,0 +1,108 @@
+package io.junction.router.frontend;
+
+import io.junction.fixture.MariaDb;
+import io.junction.fixture.MariaDbExtension;
+import io.junction.router.TestJunction;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.mysqlclient.MySQLConnection;
+import io.vertx.sqlclient.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static io.junction.router.frontend.StateIsolationTest.exec;
+import static io.junction.router.frontend.StateIsolationTest.single;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many clients, few backend connections: sharing must be invisible to every one of them. */
+@ExtendWith(MariaDbExtension.class)
+class MultiplexingTest {
+    static final int CLIENTS = 500;
+    static final int QUERIES_EACH = 20;
+    static final int BACKEND_CAP = 16;
+    static TestJunction junction;
+    static MariaDb db;
+
+    @BeforeAll
+    static void start(MariaDb server) {
+        db = server;
+        TestJunction.prepare(db);
+        db.execute("CREATE TABLE IF NOT EXISTS app.kv (id INT PRIMARY KEY, v VARCHAR(20))",
+                "INSERT IGNORE INTO app.kv SELECT seq, CONCAT('v', seq) FROM mysql.seq_1_to_1000");
+        junction = TestJunction.start(TestJunction.config(db, BACKEND_CAP));
+    }
+
+    @AfterAll
+    static void stop() {
+        junction.close();
+    }
+
+    @Test
+    void fiveHundredClientsRunningPointSelectsShareAtMostSixteenBackendConnections() throws Exception {
+        Vertx clients = Vertx.vertx();
+        AtomicInteger maxBackends = new AtomicInteger();
+        long sampler = junction.vertx().setPeriodic(2, id -> maxBackends.accumulateAndGet(
+                junction.limits().backendConnections().values().stream().mapToInt(Integer::intValue).sum(), Math::max));
+        try (Connection userVariable = junction.connect(); Connection temporary = junction.connect();
+             Connection transaction = junction.connect()) {
+            exec(userVariable, "SET @mine = 42");
+            exec(temporary, "CREATE TEMPORARY TABLE scratch (n INT)");
+            exec(temporary, "INSERT INTO scratch VALUES (7)");
+            transaction.setAutoCommit(false);
+            exec(transaction, "INSERT INTO kv VALUES (5001, 'uncommitted')");
+
+            MySQLConnectOptions options = new MySQLConnectOptions().setHost("127.0.0.1").setPort(junction.port())
+                    .setUser(TestJunction.USER).setPassword(TestJunction.PASSWORD).setDatabase(TestJunction.SCHEMA);
+            List<MySQLConnection> connections = await(Future.all(IntStream.range(0, CLIENTS)
+                    .mapToObj(i -> MySQLConnection.connect(clients, options)).toList())).list();
+            AtomicInteger wrong = new AtomicInteger();
+            List<Future<Void>> runs = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                runs.add(pointSelects(connections.get(i), i, wrong));
+            }
+            await(Future.all(runs));
+
+            assertThat(wrong).hasValue(0);
+            assertThat(single(userVariable, "SELECT @mine")).isEqualTo("42");
+            assertThat(single(temporary, "SELECT n FROM scratch")).isEqualTo("7");
+            assertThat(single(transaction, "SELECT v FROM kv WHERE id = 5001")).isEqualTo("uncommitted");
+            assertThat(db.queryString("SELECT COUNT(*) FROM app.kv WHERE id = 5001")).as("not visible outside the transaction").isEqualTo("0");
+            transaction.rollback();
+        } finally {
+            junction.vertx().cancelTimer(sampler);
+            clients.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(maxBackends.get()).isBetween(1, BACKEND_CAP);
+        assertThat(Integer.parseInt(db.queryString(
+                "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'app'"))).isLessThanOrEqualTo(BACKEND_CAP);
+    }
+
+    private static Future<Void> pointSelects(MySQLConnection connection, int client, AtomicInteger wrong) {
+        Future<Void> chain = Future.succeededFuture();
+        for (int q = 0; q < QUERIES_EACH; q++) {
+            int id = 1 + (client * QUERIES_EACH + q) % 1000;
+            chain = chain.compose(v -> connection.query("SELECT v FROM kv WHERE id = " + id).execute().map(rows -> {
+                Row row = rows.iterator().next();
+                if (!row.getString(0).equals("v" + id)) {
+                    wrong.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        return chain.compose(v -> connection.close());
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+}
