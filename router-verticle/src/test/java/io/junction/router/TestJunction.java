@@ -47,9 +47,15 @@ public final class TestJunction implements AutoCloseable {
                 "GRANT ALL ON other.* TO 'app'@'%'");
     }
 
+    /** Two event loops, {@code maxBackendConnections} to the server. */
     public static JunctionConfig config(MariaDb db, int maxBackendConnections) {
+        return config(db, maxBackendConnections, 2);
+    }
+
+    /** One event loop means one pool: tests about sharing a backend connection need that to be certain of it. */
+    public static JunctionConfig config(MariaDb db, int maxBackendConnections, int eventLoops) {
         return new JunctionConfig(1,
-                new ListenerConfig("127.0.0.1", 0, 2),
+                new ListenerConfig("127.0.0.1", 0, eventLoops),
                 new AdminConfig("127.0.0.1", 0, false),
                 List.of(new HostgroupConfig(0, "writer")),
                 List.of(new ServerConfig(db.host(), db.port(), 0, 1, maxBackendConnections, ServerStatus.ONLINE)),

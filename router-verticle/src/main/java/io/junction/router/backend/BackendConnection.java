@@ -44,6 +44,7 @@ public final class BackendConnection {
     private Runnable closeHook = () -> { };
     private long lastUsedAt;
     private long uses;
+    private long lastInsertId;
 
     BackendConnection(NetSocket socket, ServerConfig server, PoolKey key, LoginResult login, SessionState state, long now) {
         this.socket = socket;
@@ -102,6 +103,16 @@ public final class BackendConnection {
     /** Records the state a successful sync or reset brought the connection to. */
     void assumeState(SessionState reached) {
         state = reached;
+    }
+
+    /** What LAST_INSERT_ID() returns on this connection, as its OK packets reported it. */
+    public long lastInsertId() {
+        return lastInsertId;
+    }
+
+    /** Records a LAST_INSERT_ID value Junction set (or a reset cleared). */
+    void assumeLastInsertId(long value) {
+        lastInsertId = value;
     }
 
     public long createdAt() {
@@ -277,6 +288,9 @@ public final class BackendConnection {
     }
 
     private void track(OkPacket ok) {
+        if (ok.lastInsertId() != 0) {
+            lastInsertId = ok.lastInsertId();
+        }
         if (ok.sessionStateChanges().length > 0) {
             state = state.apply(SessionStateChanges.decode(ok.sessionStateChanges()));
         }

@@ -69,8 +69,16 @@ public final class BackendPool {
 
     /** Takes back a connection with nothing in flight and no pinned state. */
     public void release(BackendConnection connection) {
+        release(connection, false);
+    }
+
+    /**
+     * Takes back a connection; {@code keepForLastUser} parks it below the other idle ones in its bucket, so other
+     * borrowers take those first and its last user can still find it (for ROW_COUNT() right after a write).
+     */
+    public void release(BackendConnection connection, boolean keepForLastUser) {
         lent--;
-        park(connection);
+        park(connection, keepForLastUser);
     }
 
     /** Takes back a lent connection that must not be reused (broken, or its state is unknown) and closes it. */
@@ -79,7 +87,7 @@ public final class BackendPool {
         connection.close();
     }
 
-    private void park(BackendConnection connection) {
+    private void park(BackendConnection connection, boolean keepForLastUser) {
         if (!connection.isOpen()) {
             return;
         }
@@ -102,7 +110,12 @@ public final class BackendPool {
             connection.close();
             return;
         }
-        idle.computeIfAbsent(connection.state(), s -> new ArrayDeque<>()).push(connection);
+        ArrayDeque<BackendConnection> bucket = idle.computeIfAbsent(connection.state(), s -> new ArrayDeque<>());
+        if (keepForLastUser) {
+            bucket.addLast(connection);
+        } else {
+            bucket.push(connection);
+        }
         idleCount++;
     }
 

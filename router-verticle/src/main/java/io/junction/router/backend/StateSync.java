@@ -47,6 +47,15 @@ public final class StateSync {
         });
     }
 
+    /** Makes LAST_INSERT_ID() on the connection return {@code value}, as it did on the session's earlier one. */
+    public static Future<Void> bringLastInsertId(BackendConnection connection, long value) {
+        if (value == 0 || connection.lastInsertId() == value) {
+            return Future.succeededFuture();
+        }
+        return connection.runChecked("DO LAST_INSERT_ID(" + value + ")", System.nanoTime())
+                .onSuccess(v -> connection.assumeLastInsertId(value));
+    }
+
     /** Resets a connection to what a new one with {@code collation} in its current schema would be. */
     public static Future<Void> reset(BackendConnection connection, Collation collation) {
         String schema = connection.state().schema();
@@ -54,6 +63,9 @@ public final class StateSync {
                 .compose(BackendConnection::checked)
                 .compose(v -> connection.runChecked(BackendConnection.TRACKING + ", NAMES " + collation.charset()
                         + " COLLATE " + collation.name(), System.nanoTime()))
-                .onSuccess(v -> connection.assumeState(SessionState.initial(schema, collation)));
+                .onSuccess(v -> {
+                    connection.assumeState(SessionState.initial(schema, collation));
+                    connection.assumeLastInsertId(0);
+                });
     }
 }

@@ -14,8 +14,8 @@ import io.vertx.core.Future;
 /**
  * A session's use of backend connections: borrows one for a statement and brings it to the session's state, keeps
  * it while the session is pinned, and gives it back (cleaned with COM_RESET_CONNECTION if it was pinned). It also
- * remembers the connection of the previous statement, so LAST_INSERT_ID(), ROW_COUNT() and FOUND_ROWS() can go
- * back to it, and replays LAST_INSERT_ID on another connection when it is gone.
+ * remembers the connection of the previous statement, so ROW_COUNT() and FOUND_ROWS() go back to it while nobody
+ * else has used it, and replays LAST_INSERT_ID() on any connection whose value differs from the session's.
  */
 final class BackendLease {
     private final RouterContext router;
@@ -34,7 +34,7 @@ final class BackendLease {
     static Future<Void> check(RouterContext router, Session session) {
         BackendLease lease = new BackendLease(router, session);
         return lease.acquire(QueryTraits.PLAIN).map(connection -> {
-            lease.finish(connection);
+            lease.finish(connection, false);
             return null;
         });
     }
@@ -62,11 +62,9 @@ final class BackendLease {
             held = connection;
             heldPool = pool;
             router.sawBackendVersion(connection.serverVersion());
-            boolean replayInsertId = traits.readsLastInsertId() && session.lastInsertId() != 0
-                    && (connection != previous || connection.uses() != previousUses);
             Future<Void> ready = StateSync.bring(connection, session.state());
-            if (replayInsertId) {
-                ready = ready.compose(v -> connection.runChecked("DO LAST_INSERT_ID(" + session.lastInsertId() + ")", System.nanoTime()));
+            if (traits.readsLastInsertId()) {
+                ready = ready.compose(v -> StateSync.bringLastInsertId(connection, session.lastInsertId()));
             }
             return ready.map(connection).recover(e -> {
                 lost();
@@ -75,8 +73,12 @@ final class BackendLease {
         });
     }
 
-    /** After a complete response: the session takes the connection's state; unless pinned, the connection goes back. */
-    void finish(BackendConnection connection) {
+    /**
+     * After a complete response: the session takes the connection's state; unless pinned, the connection goes back.
+     *
+     * @param wrote the statement changed rows or generated an id: keep the connection for a ROW_COUNT() next
+     */
+    void finish(BackendConnection connection, boolean wrote) {
         session.setState(connection.state());
         if (session.pins().any()) {
             return;
@@ -87,7 +89,7 @@ final class BackendLease {
         if (Capabilities.wireFormat(connection.capabilities()) != connection.key().wireFormat()) {
             heldPool.discard(connection);
         } else {
-            heldPool.release(connection);
+            heldPool.release(connection, wrote);
         }
     }
 

@@ -112,7 +112,7 @@ final class CommandDispatcher {
                 session.openStatements().remove(id);
                 if (session.openStatements().isEmpty()) {
                     session.pins().remove(PinReason.Kind.PREPARED_STATEMENT);
-                    lease.finish(held);
+                    lease.finish(held, false);
                 }
             }
         }
@@ -194,24 +194,25 @@ final class CommandDispatcher {
         also.accept(scanner);
         long insertId = scanner.lastOk() == null ? 0 : scanner.lastOk().lastInsertId();
         session.afterStatement(scanner.statusFlags(), insertId, statement);
+        boolean wrote = scanner.lastOk() != null && (scanner.lastOk().affectedRows() > 0 || insertId != 0);
         if (assigned == null) {
-            finished(backend);
+            finished(backend, wrote);
             return;
         }
         StateSync.retrack(backend, assigned).onComplete(repaired -> {
             if (repaired.failed()) {
                 session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
             }
-            finished(backend);
+            finished(backend, wrote);
         });
     }
 
-    private void finished(BackendConnection backend) {
+    private void finished(BackendConnection backend, boolean wrote) {
         if (client.isClosed()) {
             lease.end();
             return;
         }
-        lease.finish(backend);
+        lease.finish(backend, wrote);
         client.commandDone();
     }
 

@@ -9,14 +9,25 @@ import java.util.Map;
  *
  * @param database schema to start in, or null
  * @param authPluginName plugin the auth response was made with, or null if the client did not say
+ * @param mariadbCapabilities MariaDB's extended capabilities, in the last 4 of the 23 reserved bytes (sent by
+ *        MariaDB clients to a server that cleared CLIENT_LONG_PASSWORD, alias CLIENT_MYSQL); 0 otherwise
  * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_connection_phase_packets_protocol_handshake_response.html">Protocol::HandshakeResponse41</a>
+ * @see <a href="https://mariadb.com/kb/en/connection/#handshake-response-packet">MariaDB handshake response packet</a>
  */
 public record HandshakeResponse41(int capabilities, long maxPacketSize, int characterSet, String username,
                                   byte[] authResponse, String database, String authPluginName,
-                                  Map<String, String> connectAttributes) {
+                                  Map<String, String> connectAttributes, int mariadbCapabilities) {
 
     /** Length of an SSLRequest, the short form a client sends before upgrading to TLS. */
     public static final int SSL_REQUEST_LENGTH = 32;
+
+    /** A response without MariaDB extended capabilities. */
+    public HandshakeResponse41(int capabilities, long maxPacketSize, int characterSet, String username,
+                               byte[] authResponse, String database, String authPluginName,
+                               Map<String, String> connectAttributes) {
+        this(capabilities, maxPacketSize, characterSet, username, authResponse, database, authPluginName,
+                connectAttributes, 0);
+    }
 
     public static HandshakeResponse41 decode(byte[] payload) {
         PacketReader in = new PacketReader(payload);
@@ -26,7 +37,8 @@ public record HandshakeResponse41(int capabilities, long maxPacketSize, int char
         }
         long maxPacket = in.readInt4();
         int charset = in.readInt1();
-        in.skip(23);
+        in.skip(19);
+        int mariadbCapabilities = (int) in.readInt4();
         String user = in.readStringNul();
         byte[] auth;
         if (Capabilities.has(capabilities, Capabilities.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA)) {
@@ -45,7 +57,7 @@ public record HandshakeResponse41(int capabilities, long maxPacketSize, int char
             attributes = readAttributes(in);
         }
         return new HandshakeResponse41(capabilities, maxPacket, charset, user, auth,
-                database == null || database.isEmpty() ? null : database, plugin, attributes);
+                database == null || database.isEmpty() ? null : database, plugin, attributes, mariadbCapabilities);
     }
 
     private static Map<String, String> readAttributes(PacketReader in) {
@@ -63,7 +75,8 @@ public record HandshakeResponse41(int capabilities, long maxPacketSize, int char
                 .writeInt4(capabilities & 0xFFFFFFFFL)
                 .writeInt4(maxPacketSize)
                 .writeInt1(characterSet)
-                .writeZeros(23)
+                .writeZeros(19)
+                .writeInt4(mariadbCapabilities & 0xFFFFFFFFL)
                 .writeStringNul(username);
         if (Capabilities.has(capabilities, Capabilities.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA)) {
             out.writeBytesLenenc(authResponse);

@@ -92,7 +92,7 @@ public final class ResponseScanner {
             case COLUMNS -> countDown(State.COLUMNS_EOF, State.ROWS);
             case COLUMNS_EOF -> columnsEof(payload);
             case ROWS -> row(payload, first);
-            case PARAMS -> countDown(State.PARAMS_EOF, afterParams());
+            case PARAMS -> parameterDefinition();
             case PARAMS_EOF -> eof(payload, afterParams());
             case PREPARED_COLUMNS -> countDown(State.PREPARED_COLUMNS_EOF, State.DONE);
             case PREPARED_COLUMNS_EOF -> eof(payload, State.DONE);
@@ -158,6 +158,14 @@ public final class ResponseScanner {
     private Kind countDown(State eofNext, State deprecatedNext) {
         if (--pending == 0) {
             state = deprecateEof ? deprecatedNext : eofNext;
+        }
+        return Kind.DATA;
+    }
+
+    /** Like {@link #countDown}, but moves on to the columns (resetting {@code pending}) only after the last parameter. */
+    private Kind parameterDefinition() {
+        if (--pending == 0) {
+            state = deprecateEof ? afterParams() : State.PARAMS_EOF;
         }
         return Kind.DATA;
     }

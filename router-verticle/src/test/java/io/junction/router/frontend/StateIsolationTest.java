@@ -29,7 +29,7 @@ class StateIsolationTest {
     @BeforeAll
     static void start(MariaDb db) {
         TestJunction.prepare(db);
-        junction = TestJunction.start(TestJunction.config(db, 1));
+        junction = TestJunction.start(TestJunction.config(db, 1, 1));
     }
 
     @AfterAll

@@ -63,6 +63,19 @@ public class CapturesTest {
             return server().stream().map(Line::payload).toList();
         }
 
+        /** The server's payloads answering each command (a client packet with sequence id 0), in order. */
+        public List<List<byte[]>> responses() {
+            List<List<byte[]>> responses = new ArrayList<>();
+            for (Line line : lines) {
+                if (!line.fromServer() && line.sequenceId() == 0) {
+                    responses.add(new ArrayList<>());
+                } else if (line.fromServer() && !responses.isEmpty()) {
+                    responses.get(responses.size() - 1).add(line.payload());
+                }
+            }
+            return responses;
+        }
+
         /** The bytes the server sent, as one stream. */
         public byte[] serverStream() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
