@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -161,11 +163,11 @@ public final class BackendPool {
 
     /** Closes every idle connection and fails every waiter (the event loop is stopping). */
     void close() {
-        for (ArrayDeque<BackendConnection> bucket : idle.values()) {
-            bucket.forEach(BackendConnection::close);
-        }
+        List<BackendConnection> parked = new ArrayList<>();
+        idle.values().forEach(parked::addAll);
         idle.clear();
         idleCount = 0;
+        parked.forEach(BackendConnection::close); // each close calls back into removeIdle: iterate a copy
         for (Waiter waiter : waiters) {
             loop.vertx().cancelTimer(waiter.timer());
             waiter.promise().tryFail("Junction is shutting down");

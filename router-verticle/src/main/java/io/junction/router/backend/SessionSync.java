@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
 public final class SessionSync {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+    /** Variables that can be NULL: session tracking reports NULL as an empty value, and the server refuses '' for them. */
+    private static final Set<String> NULLABLE = Set.of("character_set_results");
 
     private SessionSync() {
     }
@@ -43,7 +46,8 @@ public final class SessionSync {
         StringBuilder sql = new StringBuilder();
         for (Map.Entry<String, String> wanted : to.entrySet()) {
             if (!Objects.equals(from.get(wanted.getKey()), wanted.getValue())) {
-                append(sql, wanted.getKey(), literal(wanted.getValue()));
+                boolean isNull = wanted.getValue().isEmpty() && NULLABLE.contains(wanted.getKey());
+                append(sql, wanted.getKey(), isNull ? "NULL" : literal(wanted.getValue()));
             }
         }
         for (String name : from.keySet()) {

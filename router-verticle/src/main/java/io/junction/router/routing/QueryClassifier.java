@@ -46,7 +46,9 @@ public final class QueryClassifier {
                     skipQuoted(c);
                 } else if (c == '#' || (c == '-' && startsWith("-- ")) || (c == '-' && startsWith("--") && at + 2 == length)) {
                     skipLine();
-                } else if (c == '/' && startsWith("/*") && !startsWith("/*!") && !startsWith("/*M!")) {
+                } else if (c == '/' && (startsWith("/*!") || startsWith("/*M!"))) {
+                    skipExecutableCommentOpener();
+                } else if (c == '/' && startsWith("/*")) {
                     skipBlockComment();
                 } else if (c == ';') {
                     wordInStatement = 0;
@@ -183,6 +185,14 @@ public final class QueryClassifier {
 
         private void skipLine() {
             while (at < length && sql.charAt(at) != '\n') {
+                at++;
+            }
+        }
+
+        /** The text of an executable comment counts; its opener and version ({@code /*!40101}, {@code /*M!100100}) do not. */
+        private void skipExecutableCommentOpener() {
+            at += sql.charAt(at + 2) == 'M' ? 4 : 3;
+            while (at < length && Character.isDigit(sql.charAt(at))) {
                 at++;
             }
         }

@@ -89,6 +89,20 @@ class BackendPoolTest {
         }
     }
 
+    @Test
+    void stoppingANodeWithIdleConnectionsClosesThemAll() throws Exception {
+        TestJunction junction = TestJunction.start(config(4, 2_000, 60_000, 3_600_000));
+        try (Connection a = junction.connect(); Connection b = junction.connect()) {
+            a.createStatement().execute("START TRANSACTION");
+            value(b, "SELECT 1");
+            a.createStatement().execute("COMMIT");
+            assertThat(junction.limits().backendConnections().values()).containsExactly(2);
+        }
+        junction.close();
+        assertThat(junction.limits().backendConnections().values()).containsExactly(0);
+        awaitCondition(() -> "0".equals(db.queryString("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'app'")));
+    }
+
     static String value(Connection c, String sql) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,10 +40,6 @@ public class CapturesTest {
         public byte[] payload() {
             return Arrays.copyOfRange(wire, 4, wire.length);
         }
-
-        public Packet packet() {
-            return new Packet(sequenceId(), payload());
-        }
     }
 
     /** One capture file: its packets in wire order and the capabilities the connection negotiated. */
@@ -74,13 +69,6 @@ public class CapturesTest {
                 }
             }
             return responses;
-        }
-
-        /** The bytes the server sent, as one stream. */
-        public byte[] serverStream() {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            server().forEach(line -> out.writeBytes(line.wire()));
-            return out.toByteArray();
         }
     }
 

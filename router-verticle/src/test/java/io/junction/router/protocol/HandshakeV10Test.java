@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +78,7 @@ class HandshakeV10Test {
     void truncatedGreetingIsMalformed() {
         byte[] payload = greeting("cli-login.hex");
 
-        assertThatThrownBy(() -> HandshakeV10.decode(java.util.Arrays.copyOf(payload, 40)))
+        assertThatThrownBy(() -> HandshakeV10.decode(Arrays.copyOf(payload, 40)))
                 .isInstanceOf(MalformedPacketException.class);
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -107,6 +108,6 @@ class OkPacketTest {
     }
 
     private static String hex(String ascii) {
-        return HexFormat.of().formatHex(ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(ascii.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,0 +1,34 @@
+package io.junction.node;
+
+import io.junction.config.AdminConfig;
+import io.junction.config.HostgroupConfig;
+import io.junction.config.JunctionConfig;
+import io.junction.config.ListenerConfig;
+import io.junction.config.ServerConfig;
+import io.junction.config.UserConfig;
+
+import java.util.List;
+
+/**
+ * The demo node's config: the built-in defaults, with one hostgroup holding the throwaway MariaDB, user
+ * {@code demo}/{@code demo} starting in schema {@code demo}, and both endpoints on 127.0.0.1.
+ */
+final class DemoConfig {
+    static final String HOST = "127.0.0.1";
+
+    private DemoConfig() {
+    }
+
+    static JunctionConfig of(JunctionConfig defaults, String dbHost, int dbPort, int port, int adminPort) {
+        int hostgroup = UserConfig.DEFAULT_HOSTGROUP;
+        return new JunctionConfig(
+                defaults.version(),
+                new ListenerConfig(HOST, port, defaults.listener().eventLoops()),
+                new AdminConfig(HOST, adminPort, true),
+                List.of(new HostgroupConfig(hostgroup, "demo")),
+                List.of(ServerConfig.of(dbHost, dbPort, hostgroup)),
+                List.of(UserConfig.withPassword("demo", "demo", "demo")),
+                defaults.limits(),
+                defaults.timeouts());
+    }
+}
