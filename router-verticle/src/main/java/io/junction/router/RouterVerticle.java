@@ -17,6 +17,7 @@ public final class RouterVerticle extends VerticleBase {
     private final NodeLimits limits;
     private BackendPools pools;
     private NetServer server;
+    private long idleSweep = -1;
 
     RouterVerticle(JunctionConfig config, NodeLimits limits) {
         this.config = config;
@@ -38,11 +39,18 @@ public final class RouterVerticle extends VerticleBase {
                 .setTcpNoDelay(true)
                 .setTcpKeepAlive(true));
         server.connectHandler(socket -> ClientSession.accept(socket, router));
+        long idleMs = config.timeouts().clientIdleMs();
+        if (idleMs > 0) {
+            idleSweep = vertx.setPeriodic(Math.max(100, Math.min(1_000, idleMs / 4)), id -> router.closeIdleClients(System.nanoTime()));
+        }
         return server.listen().onSuccess(s -> limits.boundPort(s.actualPort()));
     }
 
     @Override
     public Future<?> stop() {
+        if (idleSweep >= 0) {
+            vertx.cancelTimer(idleSweep);
+        }
         pools.close();
         return server.close();
     }

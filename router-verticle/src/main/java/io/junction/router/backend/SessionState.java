@@ -67,12 +67,12 @@ public final class SessionState {
         return new SessionState(changes.schema() != null ? emptyToNull(changes.schema()) : schema, next);
     }
 
-    /** This state with variables read back from the server (names lower case; null values are not replayable). */
+    /** This state with variables read back from the server (names lower case; NULL kept as '', as tracking reports it). */
     public SessionState withVariables(Map<String, String> values) {
         Map<String, String> next = new TreeMap<>(variables);
         values.forEach((name, value) -> {
-            if (!IGNORED.contains(name) && !UNREPLAYABLE.contains(name) && value != null) {
-                next.put(name, value);
+            if (!IGNORED.contains(name) && !UNREPLAYABLE.contains(name)) {
+                next.put(name, value == null ? "" : value);
             }
         });
         return new SessionState(schema, next);

@@ -49,11 +49,28 @@ final class BackendLease {
         if (held != null) {
             return Future.succeededFuture(held);
         }
+        return acquire(traits, new java.util.HashSet<>(), router.config().limits().maxRetries());
+    }
+
+    /** Borrows from a server not yet tried; a server that cannot be connected to is skipped up to {@code retries} times. */
+    private Future<BackendConnection> acquire(QueryTraits traits, java.util.Set<String> failed, int retries) {
         int hostgroup = session.user().defaultHostgroup();
-        ServerConfig server = ServerChooser.choose(router.config().serversIn(hostgroup));
+        java.util.List<ServerConfig> candidates = router.config().serversIn(hostgroup).stream()
+                .filter(s -> !failed.contains(s.address())).toList();
+        ServerConfig server = ServerChooser.choose(candidates);
         if (server == null) {
             return Future.failedFuture(new BackendUnavailableException("hostgroup " + hostgroup, "no ONLINE server"));
         }
+        return borrow(server, traits).recover(e -> {
+            if (e instanceof BackendUnavailableException && retries > 0 && candidates.size() > 1) {
+                failed.add(server.address());
+                return acquire(traits, failed, retries - 1);
+            }
+            return Future.failedFuture(e);
+        });
+    }
+
+    private Future<BackendConnection> borrow(ServerConfig server, QueryTraits traits) {
         BackendPool pool = router.pools().pool(server, session.user().name(), session.wireFormat());
         boolean wantsPrevious = traits.readsLastInsertId() || traits.readsPreviousResult();
         BackendConnection preferred = wantsPrevious && previous != null && previous.uses() == previousUses ? previous : null;

@@ -33,6 +33,7 @@ public final class ClientSession {
     private State state = State.HANDSHAKE;
     private Session session;
     private java.util.function.Consumer<Packet> midCommandReader;
+    private long lastActivity = System.nanoTime();
 
     ClientSession(NetSocket socket, RouterContext router, long connectionId) {
         this.socket = socket;
@@ -53,6 +54,7 @@ public final class ClientSession {
     }
 
     private void start() {
+        router.opened(this);
         socket.handler(this::onBytes);
         socket.closeHandler(v -> onClosed());
         socket.exceptionHandler(e -> {
@@ -139,7 +141,16 @@ public final class ClientSession {
         }
     }
 
+    /** Closes the connection if it is logged in, between commands, and has been quiet since {@code cutoff}. */
+    void closeIfIdleSince(long cutoff) {
+        if (state == State.READY && queued.isEmpty() && lastActivity < cutoff) {
+            fail(1, ErrPacket.of(MysqlError.CLIENT_INTERACTION_TIMEOUT,
+                    "The client was disconnected by the server because of inactivity (client_idle_ms)"));
+        }
+    }
+
     private void onBytes(Buffer bytes) {
+        lastActivity = System.nanoTime();
         try {
             framer.feed(bytes.getBytes(), this::onPacket);
         } catch (PacketTooLargeException e) {
@@ -177,6 +188,7 @@ public final class ClientSession {
     }
 
     private void onClosed() {
+        router.closed(this);
         boolean wasLoggedIn = session != null;
         state = State.CLOSED;
         queued.clear();

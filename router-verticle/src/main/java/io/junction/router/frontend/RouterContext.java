@@ -21,6 +21,7 @@ public final class RouterContext {
     private final NodeLimits limits;
     private final BackendPools pools;
     private final Set<String> knownSchemas = new HashSet<>();
+    private final Set<ClientSession> sessions = new HashSet<>();
     private String serverVersion = DEFAULT_VERSION;
 
     public RouterContext(Vertx vertx, JunctionConfig config, NodeLimits limits, BackendPools pools) {
@@ -44,6 +45,22 @@ public final class RouterContext {
 
     public BackendPools pools() {
         return pools;
+    }
+
+    void opened(ClientSession session) {
+        sessions.add(session);
+    }
+
+    void closed(ClientSession session) {
+        sessions.remove(session);
+    }
+
+    /** Closes the clients idle past {@code clientIdleMs}; called by this loop's timer. */
+    public void closeIdleClients(long now) {
+        long idleNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(config.timeouts().clientIdleMs());
+        for (ClientSession session : sessions.toArray(ClientSession[]::new)) {
+            session.closeIfIdleSince(now - idleNanos);
+        }
     }
 
     public String serverVersion() {
