@@ -24,6 +24,7 @@ import java.security.SecureRandom;
  * {@link ClientSession#loggedIn} or an error and a closed connection, within the handshake timeout.
  */
 final class ClientHandshake {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientHandshake.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private enum State { GREETED, SWITCHED, CHECKING_SCHEMA, DONE }
@@ -92,6 +93,7 @@ final class ClientHandshake {
     }
 
     private void verdict(Packet packet, ClientAuthenticator.Verdict verdict, String plugin) {
+        LOG.debug("client {} user {}: {} with {}", client.connectionId(), response.username(), verdict.getClass().getSimpleName(), plugin);
         int next = packet.nextSequenceId();
         if (verdict instanceof ClientAuthenticator.SwitchTo switchTo && state == State.GREETED) {
             state = State.SWITCHED;
