@@ -105,7 +105,7 @@ class SessionStateTest {
     }
 
     @Test
-    void withVariablesSkipsNullsIgnoredAndUnreplayable() {
+    void withVariablesKeepsNullAsEmptyLikeTrackingAndSkipsIgnoredAndUnreplayable() {
         Map<String, String> values = new HashMap<>();
         values.put("time_zone", "+01:00");
         values.put("character_set_results", null);
@@ -114,7 +114,7 @@ class SessionStateTest {
 
         SessionState state = INITIAL.withVariables(values);
 
-        assertThat(state.variables()).containsEntry("time_zone", "+01:00").containsEntry("character_set_results", "utf8mb4")
+        assertThat(state.variables()).containsEntry("time_zone", "+01:00").containsEntry("character_set_results", "")
                 .doesNotContainKeys("session_track_schema", "insert_id");
     }
 }
