@@ -3,6 +3,7 @@ package io.junction.router;
 import io.junction.config.JunctionConfig;
 import io.junction.config.ServerConfig;
 import io.junction.router.backend.ServerBudget;
+import io.junction.router.routing.PinCounters;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The only state shared by the router verticles of a node: counters of open client connections (node-wide and per
- * user) and each server's backend connection budget. Everything else belongs to one event loop.
+ * user), each server's backend connection budget, and pin counts. Everything else belongs to one event loop.
  */
 public final class NodeLimits {
     private final AtomicInteger clients = new AtomicInteger();
@@ -18,6 +19,7 @@ public final class NodeLimits {
     private final Map<String, AtomicInteger> clientsPerUser = new ConcurrentHashMap<>();
     private final Map<String, ServerBudget> budgets = new ConcurrentHashMap<>();
     private volatile int port;
+    private final PinCounters pins = new PinCounters();
 
     public NodeLimits(JunctionConfig config) {
         for (ServerConfig server : config.servers()) {
@@ -28,6 +30,11 @@ public final class NodeLimits {
     /** Counts a new client connection unless {@code max} are open already. */
     public boolean tryOpenClient(int max) {
         return tryIncrement(clients, max);
+    }
+
+    /** Sessions pinned so far, by reason. */
+    public PinCounters pins() {
+        return pins;
     }
 
     /** Records the port the listener bound (differs from the config when that says 0). */

@@ -117,7 +117,7 @@ final class ClientHandshake {
         }
         String schema = response.database() != null ? response.database() : user.defaultSchema();
         Session session = new Session(user, accepted.secret(), Capabilities.negotiate(response.capabilities()),
-                response.characterSet(), schema);
+                response.characterSet(), schema, router.limits().pins());
         if (schema == null || router.knowsSchema(user.name(), schema)) {
             finish(sequenceId, session);
             return;

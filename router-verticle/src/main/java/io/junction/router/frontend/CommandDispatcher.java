@@ -182,7 +182,7 @@ final class CommandDispatcher {
             if (traits.touchesTracking() && assigned == null) {
                 session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
             }
-            StatementRelay relay = new StatementRelay(client, session, backend, statement, assigned != null,
+            StatementRelay relay = new StatementRelay(client, session, backend, statement, traits.pin() != null || assigned != null,
                     scanner -> completed(backend, scanner, statement, assigned, also),
                     (cause, sequenceId) -> backendLost(cause, sequenceId));
             backend.execute(packet.payload(), shape, relay, System.nanoTime());

@@ -1,5 +1,6 @@
 package io.junction.router.frontend;
 
+import io.junction.router.routing.PinCounters;
 import io.junction.router.routing.PinReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +16,17 @@ import java.util.Map;
 final class Pins {
     private static final Logger LOG = LoggerFactory.getLogger(Pins.class);
     private final Map<PinReason.Kind, PinReason> reasons = new EnumMap<>(PinReason.Kind.class);
+    private final PinCounters counters;
+
+    Pins(PinCounters counters) {
+        this.counters = counters;
+    }
 
     void add(PinReason.Kind kind, String statement) {
         if (!reasons.containsKey(kind)) {
             PinReason reason = PinReason.of(kind, statement);
             reasons.put(kind, reason);
+            counters.pinned(kind);
             LOG.debug("pinned: {}", reason);
         }
     }

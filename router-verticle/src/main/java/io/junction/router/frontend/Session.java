@@ -7,6 +7,7 @@ import io.junction.router.protocol.Capabilities;
 import io.junction.router.protocol.Collations;
 import io.junction.router.protocol.Collations.Collation;
 import io.junction.router.protocol.StatusFlags;
+import io.junction.router.routing.PinCounters;
 import io.junction.router.routing.PinReason;
 
 import java.util.HashSet;
@@ -23,12 +24,13 @@ final class Session {
     private Collation collation;
     private int wireFormat;
     private SessionState state;
-    private final Pins pins = new Pins();
+    private final Pins pins;
     private final Set<Long> openStatements = new HashSet<>();
     private long lastInsertId;
     private boolean inTransaction;
 
-    Session(UserConfig user, BackendSecret secret, int capabilities, int collationId, String schema) {
+    Session(UserConfig user, BackendSecret secret, int capabilities, int collationId, String schema, PinCounters pinCounters) {
+        this.pins = new Pins(pinCounters);
         this.user = user;
         this.secret = secret;
         this.capabilities = capabilities;
@@ -91,6 +93,11 @@ final class Session {
 
     Pins pins() {
         return pins;
+    }
+
+    /** Why the session holds its backend connection now; empty when it is multiplexed. */
+    public java.util.List<PinReason> pinReasons() {
+        return pins.reasons();
     }
 
     Set<Long> openStatements() {

@@ -31,18 +31,21 @@ final class StatementRelay implements ResponseListener {
     private final Consumer<ResponseScanner> done;
     private final BiConsumer<Throwable, Integer> failed;
     private final boolean rewriteOk;
-    private final boolean trackingRepaired;
+    private final boolean stateChangeExplained;
     private Buffer out = Buffer.buffer();
     private int nextSequenceId = 1;
 
-    /** @param trackingRepaired the statement changes session tracking; Junction repairs it and reads state back */
-    StatementRelay(ClientSession client, Session session, BackendConnection backend, String statement, boolean trackingRepaired,
+    /**
+     * @param stateChangeExplained the statement already pinned for what it is, or changes session tracking (which
+     *        Junction repairs, reading the state back): a state change the server reports needs no other reason
+     */
+    StatementRelay(ClientSession client, Session session, BackendConnection backend, String statement, boolean stateChangeExplained,
                    Consumer<ResponseScanner> done, BiConsumer<Throwable, Integer> failed) {
         this.client = client;
         this.session = session;
         this.backend = backend;
         this.statement = statement;
-        this.trackingRepaired = trackingRepaired;
+        this.stateChangeExplained = stateChangeExplained;
         this.done = done;
         this.failed = failed;
         this.rewriteOk = !Capabilities.has(session.capabilities(), Capabilities.CLIENT_SESSION_TRACK);
@@ -104,7 +107,7 @@ final class StatementRelay implements ResponseListener {
         String unreplayable = SessionState.unreplayable(changes);
         if (unreplayable != null) {
             session.pins().add(PinReason.Kind.UNREPLAYABLE_VARIABLE, statement);
-        } else if (!trackingRepaired && changes.stateChanged() && changes.variables().isEmpty() && changes.schema() == null) {
+        } else if (!stateChangeExplained && changes.stateChanged() && changes.variables().isEmpty() && changes.schema() == null) {
             session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
         }
     }

@@ -57,12 +57,14 @@ class MariaDbConnectorTest {
         junction.close();
     }
 
+    /** A connection as the app user; a read that waits more than 20 s fails the test instead of hanging it. */
     private static Connection connect(String options) throws SQLException {
+        String bounded = "socketTimeout=20000" + (options.isEmpty() ? "" : "&" + options);
         if (Boolean.getBoolean("clients.direct")) {
             return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + db.port() + "/" + TestJunction.SCHEMA
-                    + "?user=" + TestJunction.USER + "&password=" + TestJunction.PASSWORD + (options.isEmpty() ? "" : "&" + options));
+                    + "?user=" + TestJunction.USER + "&password=" + TestJunction.PASSWORD + "&" + bounded);
         }
-        return DriverManager.getConnection(junction.mariadbUrl(options));
+        return DriverManager.getConnection(junction.mariadbUrl(bounded));
     }
 
     /** The first column of the first row of a query run as root on the server itself. */

@@ -3,6 +3,8 @@ package io.junction.router.frontend;
 import io.junction.fixture.MariaDb;
 import io.junction.fixture.MariaDbExtension;
 import io.junction.router.TestJunction;
+import io.junction.router.routing.PinCounters;
+import io.junction.router.routing.PinReason;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLConnectOptions;
@@ -83,6 +85,14 @@ class MultiplexingTest {
             clients.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
         assertThat(maxBackends.get()).isBetween(1, BACKEND_CAP);
+        PinCounters pins = junction.limits().pins();
+        for (PinReason.Kind kind : PinReason.Kind.values()) {
+            long expected = switch (kind) {
+                case USER_VARIABLE, TEMPORARY_TABLE, TRANSACTION -> 1;
+                default -> 0;
+            };
+            assertThat(pins.count(kind)).as("pins for %s", kind).isEqualTo(expected);
+        }
         assertThat(Integer.parseInt(db.queryString(
                 "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'app'"))).isLessThanOrEqualTo(BACKEND_CAP);
     }

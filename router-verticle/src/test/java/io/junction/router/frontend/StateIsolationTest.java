@@ -73,6 +73,17 @@ class StateIsolationTest {
         }
     }
 
+    @Test
+    void stateTheTextDoesNotShowIsPinnedFromTheServersReport() throws Exception {
+        try (Connection a = junction.connect(); Connection b = junction.connect()) {
+            exec(a, "CREATE PROCEDURE IF NOT EXISTS hide_a_variable() SET @hidden = 'kept'");
+            exec(a, "CALL hide_a_variable()");
+            assertThat(single(a, "SELECT @hidden")).isEqualTo("kept");
+            assertThat(junction.limits().pins().count(io.junction.router.routing.PinReason.Kind.UNTRACKED_STATE_CHANGE))
+                    .isGreaterThanOrEqualTo(1);
+        }
+    }
+
     private static List<String> state(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT DATABASE(), @@character_set_client, @@collation_connection, @@time_zone, @@sql_mode")) {
