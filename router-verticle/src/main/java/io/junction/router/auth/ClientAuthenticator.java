@@ -24,10 +24,12 @@ public final class ClientAuthenticator {
     private ClientAuthenticator() {
     }
 
-    /** The plugin Junction asks clients of this user to use first. */
-    public static String preferredPlugin(Credentials credentials) {
-        return NativePassword.NAME;
-    }
+    /**
+     * The plugin Junction names in its greeting: mysql_native_password, which every client speaks and which needs
+     * only the stored hash. Clients that answer with caching_sha2_password are checked with it when the clear
+     * password is configured, and switched to mysql_native_password otherwise.
+     */
+    public static final String GREETING_PLUGIN = NativePassword.NAME;
 
     public static Verdict check(String plugin, byte[] reply, byte[] nonce, Credentials credentials) {
         if (NativePassword.NAME.equals(plugin)) {

@@ -49,7 +49,7 @@ final class ClientHandshake {
         timer = router.vertx().setTimer(timeout, id -> client.fail(state == State.GREETED ? 1 : 3,
                 ErrPacket.of(MysqlError.HANDSHAKE_ERROR, "Bad handshake: not logged in within " + timeout + " ms")));
         HandshakeV10 greeting = new HandshakeV10(router.serverVersion(), client.connectionId(), nonce,
-                Capabilities.SUPPORTED, Collations.DEFAULT.id(), StatusFlags.AUTOCOMMIT, ClientAuthenticator.preferredPlugin(null));
+                offered(), Collations.DEFAULT.id(), StatusFlags.AUTOCOMMIT, ClientAuthenticator.GREETING_PLUGIN);
         client.write(0, greeting.encode());
     }
 
@@ -84,7 +84,7 @@ final class ClientHandshake {
             return;
         }
         credentials = user.password() != null ? Credentials.ofPassword(user.password()) : Credentials.ofHash(user.passwordHash());
-        String plugin = response.authPluginName() == null ? ClientAuthenticator.preferredPlugin(credentials) : response.authPluginName();
+        String plugin = response.authPluginName() == null ? ClientAuthenticator.GREETING_PLUGIN : response.authPluginName();
         verdict(packet, ClientAuthenticator.check(plugin, response.authResponse(), nonce, credentials), plugin);
     }
 
@@ -116,7 +116,7 @@ final class ClientHandshake {
             return;
         }
         String schema = response.database() != null ? response.database() : user.defaultSchema();
-        Session session = new Session(user, accepted.secret(), Capabilities.negotiate(response.capabilities()),
+        Session session = new Session(user, accepted.secret(), Capabilities.negotiate(response.capabilities(), offered()),
                 response.characterSet(), schema, router.limits().pins());
         if (schema == null || router.knowsSchema(user.name(), schema)) {
             finish(sequenceId, session);
@@ -148,6 +148,10 @@ final class ClientHandshake {
     private void denied(Packet packet, boolean usingPassword) {
         client.fail(packet.nextSequenceId(), ErrPacket.of(MysqlError.ACCESS_DENIED, "Access denied for user '"
                 + response.username() + "'@'" + client.remoteHost() + "' (using password: " + (usingPassword ? "YES" : "NO") + ")"));
+    }
+
+    private int offered() {
+        return Capabilities.offered(router.config().limits().localInfile());
     }
 
     /** 20 bytes of 1..127, like a MySQL server's scramble (no NUL: some clients read it as a C string). */

@@ -59,9 +59,14 @@ public final class Capabilities {
     private Capabilities() {
     }
 
-    /** The flags in force for a client: what it asked for and Junction supports. */
-    public static int negotiate(int client) {
-        return client & SUPPORTED;
+    /** What Junction offers a client: {@link #SUPPORTED}, less CLIENT_LOCAL_FILES unless LOAD DATA LOCAL is enabled. */
+    public static int offered(boolean localInfile) {
+        return localInfile ? SUPPORTED : SUPPORTED & ~CLIENT_LOCAL_FILES;
+    }
+
+    /** The flags in force for a client: what it asked for and Junction offered. */
+    public static int negotiate(int client, int offered) {
+        return client & offered;
     }
 
     public static boolean has(int flags, int flag) {

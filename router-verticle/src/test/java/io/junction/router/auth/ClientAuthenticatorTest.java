@@ -86,11 +86,6 @@ class ClientAuthenticatorTest {
                 .isEqualTo(new SwitchTo("mysql_native_password"));
     }
 
-    @Test
-    void clientsAreAskedForNativeFirst() {
-        assertThat(ClientAuthenticator.preferredPlugin(Credentials.ofPassword(PASSWORD))).isEqualTo("mysql_native_password");
-    }
-
     private static byte[] nativeReply(String password) {
         byte[] sha1Password = NativePasswordTest.sha1(password.getBytes(StandardCharsets.UTF_8));
         byte[] mask = NativePasswordTest.sha1(NativePasswordTest.concat(NONCE, NativePasswordTest.sha1(sha1Password)));
