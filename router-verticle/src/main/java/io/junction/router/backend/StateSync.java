@@ -12,12 +12,16 @@ import java.util.List;
  * pinned (COM_RESET_CONNECTION, then tracking and character set again) before it goes back to the pool.
  */
 public final class StateSync {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateSync.class);
     private StateSync() {
     }
 
     /** Runs the sync commands, if any; on success the connection is in {@code target}. */
     public static Future<Void> bring(BackendConnection connection, SessionState target) {
         List<byte[]> commands = SessionSync.commands(connection.state(), target);
+        if (!commands.isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("{}: sync {} -> {}", connection, connection.state(), target);
+        }
         Future<Void> chain = Future.succeededFuture();
         for (byte[] command : commands) {
             chain = chain.compose(v -> connection.run(command, ResponseScanner.Shape.RESULT, System.nanoTime()))

@@ -103,6 +103,45 @@ class BackendPoolTest {
         awaitCondition(() -> "0".equals(db.queryString("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'app'")));
     }
 
+    @Test
+    void aBorrowerWhoseStateMatchesAnIdleConnectionNeedsNoSync() throws Exception {
+        try (TestJunction junction = TestJunction.start(config(2, 2_000, 60_000, 3_600_000));
+             Connection plusOne = junction.connect(); Connection utc = junction.connect(); Connection root = db.connect()) {
+            plusOne.createStatement().execute("SET time_zone = '+01:00'");
+            utc.createStatement().execute("START TRANSACTION");
+            value(plusOne, "SELECT 1");
+            utc.createStatement().execute("COMMIT");
+            assertThat(junction.limits().backendConnections().values()).as("one idle connection per state").containsExactly(2);
+
+            long setsBefore = comSetOption(root);
+            for (int i = 0; i < 10; i++) {
+                assertThat(value(plusOne, "SELECT @@time_zone")).isEqualTo("+01:00");
+                assertThat(value(utc, "SELECT @@time_zone")).isEqualTo("SYSTEM");
+            }
+            assertThat(comSetOption(root) - setsBefore).as("SET statements run to sync state").isZero();
+        }
+    }
+
+    @Test
+    void longIdleConnectionsArePingedAndKept() throws Exception {
+        try (TestJunction junction = TestJunction.start(config(2, 2_000, 100, 3_600_000)); Connection c = junction.connect()) {
+            String backend = value(c, "SELECT CONNECTION_ID()");
+            long pingsBefore = adminCommands();
+            awaitCondition(() -> adminCommands() > pingsBefore);
+            assertThat(value(c, "SELECT CONNECTION_ID()")).isEqualTo(backend);
+        }
+    }
+
+    /** Read over one connection opened beforehand: a new JDBC connection runs a SET of its own. */
+    private static long comSetOption(Connection root) {
+        return Long.parseLong(value(root, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'COM_SET_OPTION'"));
+    }
+
+    /** COM_PING is counted as an admin command. */
+    private static long adminCommands() {
+        return Long.parseLong(db.queryString("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'COM_ADMIN_COMMANDS'"));
+    }
+
     static String value(Connection c, String sql) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

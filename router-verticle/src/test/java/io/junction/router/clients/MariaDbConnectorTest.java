@@ -499,7 +499,7 @@ class MariaDbConnectorTest {
         return values;
     }
 
-    static String sha256(byte[] data) throws Exception {
+    private static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 }
