@@ -8,6 +8,11 @@ package io.junction.router.auth;
  */
 public record Credentials(String clearPassword, byte[] doubleSha1) {
 
+    /** From a user's configuration: the clear password when it has one, else its hash. */
+    public static Credentials of(String password, String hash) {
+        return password != null ? ofPassword(password) : ofHash(hash);
+    }
+
     public static Credentials ofPassword(String password) {
         return new Credentials(password, password.isEmpty() ? new byte[0] : NativePassword.doubleSha1(password));
     }

@@ -30,11 +30,20 @@ final class BackendLease {
         this.session = session;
     }
 
-    /** Checks that a session's schema can be entered: borrows a connection, brings it there, gives it back. */
-    static Future<Void> check(RouterContext router, Session session) {
+    /**
+     * Checks that a new session's schema can be entered (it exists and the user may use it): unless this loop has
+     * seen the user enter it before, borrows a connection, brings it there and gives it back.
+     */
+    static Future<Void> enterSchema(RouterContext router, Session session) {
+        String user = session.user().name();
+        String schema = session.state().schema();
+        if (schema == null || router.knowsSchema(user, schema)) {
+            return Future.succeededFuture();
+        }
         BackendLease lease = new BackendLease(router, session);
         return lease.acquire(QueryTraits.PLAIN).map(connection -> {
             lease.finish(connection, false);
+            router.learnSchema(user, schema);
             return null;
         });
     }

@@ -3,6 +3,7 @@ package io.junction.router.frontend;
 import io.junction.config.UserConfig;
 import io.junction.router.auth.ClientAuthenticator;
 import io.junction.router.auth.Credentials;
+import io.junction.router.auth.Nonce;
 import io.junction.router.auth.NativePassword;
 import io.junction.router.protocol.AuthSwitchRequest;
 import io.junction.router.protocol.ComChangeUser;
@@ -11,7 +12,6 @@ import io.junction.router.protocol.MysqlError;
 import io.junction.router.protocol.OkPacket;
 import io.junction.router.protocol.Packet;
 
-import java.security.SecureRandom;
 
 /**
  * COM_CHANGE_USER: the client logs in again, as the same or another user, and its session starts over. Junction
@@ -19,8 +19,6 @@ import java.security.SecureRandom;
  * closes the connection, as MySQL does.
  */
 final class ChangeUser {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final ClientSession client;
     private final Session session;
     private final RouterContext router;
@@ -38,14 +36,11 @@ final class ChangeUser {
             denied(request.username(), 1);
             return;
         }
-        byte[] nonce = new byte[20];
-        for (int i = 0; i < nonce.length; i++) {
-            nonce[i] = (byte) (1 + RANDOM.nextInt(127));
-        }
+        byte[] nonce = Nonce.generate();
         client.write(1, new AuthSwitchRequest(NativePassword.NAME, nonce).encode());
         client.readMidCommand(reply -> {
             client.readMidCommand(null);
-            Credentials credentials = user.password() != null ? Credentials.ofPassword(user.password()) : Credentials.ofHash(user.passwordHash());
+            Credentials credentials = Credentials.of(user.password(), user.passwordHash());
             ClientAuthenticator.Verdict verdict = ClientAuthenticator.check(NativePassword.NAME, reply.payload(), nonce, credentials);
             if (verdict instanceof ClientAuthenticator.Accepted accepted) {
                 switchTo(user, accepted, request, lease, reply.nextSequenceId());
@@ -69,14 +64,8 @@ final class ChangeUser {
             session.changeUser(user, accepted.secret());
             int collation = request.characterSet() != 0 ? request.characterSet() : session.collation().id();
             session.begin(collation, request.database() != null ? request.database() : user.defaultSchema());
-            String schema = session.state().schema();
-            if (schema == null || router.knowsSchema(user.name(), schema)) {
-                ok(sequenceId);
-                return;
-            }
-            BackendLease.check(router, session).onComplete(checked -> {
+            BackendLease.enterSchema(router, session).onComplete(checked -> {
                 if (checked.succeeded()) {
-                    router.learnSchema(user.name(), schema);
                     ok(sequenceId);
                 } else {
                     client.sendError(sequenceId, Errors.toErrPacket(checked.cause()));

@@ -4,6 +4,7 @@ import io.junction.config.UserConfig;
 import io.junction.router.auth.CachingSha2Password;
 import io.junction.router.auth.ClientAuthenticator;
 import io.junction.router.auth.Credentials;
+import io.junction.router.auth.Nonce;
 import io.junction.router.protocol.AuthMoreData;
 import io.junction.router.protocol.AuthSwitchRequest;
 import io.junction.router.protocol.Capabilities;
@@ -16,7 +17,6 @@ import io.junction.router.protocol.OkPacket;
 import io.junction.router.protocol.Packet;
 import io.junction.router.protocol.StatusFlags;
 
-import java.security.SecureRandom;
 
 /**
  * The connection phase toward a client: greeting, handshake response, an auth switch if the client used a plugin
@@ -25,13 +25,12 @@ import java.security.SecureRandom;
  */
 final class ClientHandshake {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientHandshake.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private enum State { GREETED, SWITCHED, CHECKING_SCHEMA, DONE }
 
     private final ClientSession client;
     private final RouterContext router;
-    private final byte[] nonce = nonce();
+    private final byte[] nonce = Nonce.generate();
     private State state = State.GREETED;
     private HandshakeResponse41 response;
     private UserConfig user;
@@ -83,7 +82,7 @@ final class ClientHandshake {
             denied(packet, response.authResponse().length > 0);
             return;
         }
-        credentials = user.password() != null ? Credentials.ofPassword(user.password()) : Credentials.ofHash(user.passwordHash());
+        credentials = Credentials.of(user.password(), user.passwordHash());
         String plugin = response.authPluginName() == null ? ClientAuthenticator.GREETING_PLUGIN : response.authPluginName();
         verdict(packet, ClientAuthenticator.check(plugin, response.authResponse(), nonce, credentials), plugin);
     }
@@ -118,18 +117,13 @@ final class ClientHandshake {
         String schema = response.database() != null ? response.database() : user.defaultSchema();
         Session session = new Session(user, accepted.secret(), Capabilities.negotiate(response.capabilities(), offered()),
                 response.characterSet(), schema, router.limits().pins());
-        if (schema == null || router.knowsSchema(user.name(), schema)) {
-            finish(sequenceId, session);
-            return;
-        }
         state = State.CHECKING_SCHEMA;
-        BackendLease.check(router, session).onComplete(result -> {
+        BackendLease.enterSchema(router, session).onComplete(result -> {
             if (client.isClosed()) {
                 router.limits().closeUserClient(user.name());
                 return;
             }
             if (result.succeeded()) {
-                router.learnSchema(user.name(), schema);
                 finish(sequenceId, session);
             } else {
                 router.limits().closeUserClient(user.name());
@@ -154,12 +148,4 @@ final class ClientHandshake {
         return Capabilities.offered(router.config().limits().localInfile());
     }
 
-    /** 20 bytes of 1..127, like a MySQL server's scramble (no NUL: some clients read it as a C string). */
-    private static byte[] nonce() {
-        byte[] bytes = new byte[20];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) (1 + RANDOM.nextInt(127));
-        }
-        return bytes;
-    }
 }

@@ -1,0 +1,20 @@
+package io.junction.router.auth;
+
+import java.security.SecureRandom;
+
+/** The 20-byte challenge (scramble) a server sends in its greeting or an auth switch. */
+public final class Nonce {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Nonce() {
+    }
+
+    /** 20 bytes of 1..127, like a MySQL server's scramble (no NUL: some clients read it as a C string). */
+    public static byte[] generate() {
+        byte[] bytes = new byte[20];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (1 + RANDOM.nextInt(127));
+        }
+        return bytes;
+    }
+}
