@@ -141,8 +141,15 @@ public final class BackendConnection {
         this.closeHook = hook;
     }
 
-    /** Sends a command and hands its response, packet by packet, to {@code listener}. */
+    /**
+     * Sends a command and hands its response, packet by packet, to {@code listener}. On a connection that has
+     * closed meanwhile (killed on the server while a session held it), the listener fails at once.
+     */
     public void execute(byte[] command, ResponseScanner.Shape shape, ResponseListener listener, long now) {
+        if (phase == State.CLOSED) {
+            listener.onFailure(new BackendLostException(this + " was closed before the statement was sent", null));
+            return;
+        }
         if (phase != State.IDLE) {
             throw new IllegalStateException("backend connection " + threadId + " is " + phase);
         }

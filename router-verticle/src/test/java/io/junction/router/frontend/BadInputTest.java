@@ -185,6 +185,21 @@ class BadInputTest {
     }
 
     @Test
+    void aTransactionWhoseBackendConnectionIsKilledEndsWithAnErrorAndAClosedClient() throws Exception {
+        try (Connection victim = junction.connect(); Connection other = junction.connect()) {
+            db.execute("CREATE TABLE IF NOT EXISTS app.victim (n INT)");
+            victim.setAutoCommit(false);
+            victim.createStatement().execute("INSERT INTO victim VALUES (1)");
+            String backend = single(victim, "SELECT CONNECTION_ID()");
+            db.execute("KILL " + backend);
+            SQLException e = catchThrowableOfType(SQLException.class, () -> single(victim, "SELECT 1"));
+            assertThat(e.getErrorCode()).isEqualTo(2013);
+            assertThat(victim.isValid(2)).as("the client's transaction is gone, so is its connection").isFalse();
+            assertThat(single(other, "SELECT 7")).isEqualTo("7");
+        }
+    }
+
+    @Test
     void backendThatIsDownGivesAClearErrorWithinTheConnectTimeout() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
