@@ -39,7 +39,7 @@ public record OkPacket(int header, long affectedRows, long lastInsertId, int sta
                 changes = in.readBytesLenenc();
             }
         } else if (in.hasRemaining()) {
-            info = in.readStringEof();
+            info = in.readStringLenenc(); // servers length-prefix info without CLIENT_SESSION_TRACK too, and clients expect it
         }
         return new OkPacket(header, affected, insertId, status, warnings, info, changes);
     }
@@ -62,8 +62,8 @@ public record OkPacket(int header, long affectedRows, long lastInsertId, int sta
             if (changed) {
                 out.writeBytesLenenc(sessionStateChanges);
             }
-        } else {
-            out.writeStringEof(info);
+        } else if (!info.isEmpty()) {
+            out.writeStringLenenc(info);
         }
         return out.toByteArray();
     }

@@ -85,7 +85,8 @@ class OkPacketTest {
     }
 
     @Test
-    void peerWithoutSessionTrackGetsNoStateChangesAndInfoToTheEnd() {
+    /** Regression: MySQL Connector/J failed on "Records: 2 ..." OKs because Junction wrote the info without its length. */
+    void peerWithoutSessionTrackGetsNoStateChangesAndALengthPrefixedInfo() {
         Capture capture = CapturesTest.load("cli-session-state.hex");
         OkPacket ok = OkPacket.decode(capture.serverPayloads().get(1), capture.capabilities());
         int untracked = capture.capabilities() & ~Capabilities.CLIENT_SESSION_TRACK;
@@ -94,7 +95,7 @@ class OkPacketTest {
         OkPacket withInfo = new OkPacket(0, 3, 300, StatusFlags.AUTOCOMMIT, 1, "Rows matched: 3", new byte[0]);
         byte[] payload = withInfo.encode(untracked);
         assertThat(HexFormat.of().formatHex(payload))
-                .isEqualTo("00" + "03" + "fc2c01" + "0200" + "0100" + hex("Rows matched: 3"));
+                .isEqualTo("00" + "03" + "fc2c01" + "0200" + "0100" + "0f" + hex("Rows matched: 3"));
         assertThat(OkPacket.decode(payload, untracked).info()).isEqualTo("Rows matched: 3");
     }
 
