@@ -17,12 +17,23 @@ public record JunctionConfig(
         List<ServerConfig> servers,
         List<UserConfig> users,
         LimitsConfig limits,
-        TimeoutsConfig timeouts) {
+        TimeoutsConfig timeouts,
+        List<QueryRuleConfig> queryRules,
+        List<ReplicationHostgroupConfig> replicationHostgroups,
+        MonitorConfig monitor) {
 
     public JunctionConfig {
         hostgroups = List.copyOf(hostgroups);
         servers = List.copyOf(servers);
         users = List.copyOf(users);
+        queryRules = List.copyOf(queryRules);
+        replicationHostgroups = List.copyOf(replicationHostgroups);
+    }
+
+    /** A config without query rules or replication hostgroups, with the default monitor settings. */
+    public JunctionConfig(long version, ListenerConfig listener, AdminConfig admin, List<HostgroupConfig> hostgroups,
+                          List<ServerConfig> servers, List<UserConfig> users, LimitsConfig limits, TimeoutsConfig timeouts) {
+        this(version, listener, admin, hostgroups, servers, users, limits, timeouts, List.of(), List.of(), MonitorConfig.DEFAULT);
     }
 
     public Optional<UserConfig> user(String name) {

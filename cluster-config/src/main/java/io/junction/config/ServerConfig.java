@@ -4,8 +4,16 @@ package io.junction.config;
  * A backend MySQL/MariaDB server in one hostgroup.
  *
  * @param maxConnections backend connections Junction may hold open to this server
+ * @param maxReplicationLagSeconds a replica lagging more than this gets no new reads; 0 = no limit
+ * @param maxLatencyMs a server whose health-check latency exceeds this gets no new reads; 0 = no limit
  */
-public record ServerConfig(String host, int port, int hostgroup, int weight, int maxConnections, ServerStatus status) {
+public record ServerConfig(String host, int port, int hostgroup, int weight, int maxConnections, ServerStatus status,
+                           int maxReplicationLagSeconds, int maxLatencyMs) {
+
+    /** A server without lag or latency limits. */
+    public ServerConfig(String host, int port, int hostgroup, int weight, int maxConnections, ServerStatus status) {
+        this(host, port, hostgroup, weight, maxConnections, status, 0, 0);
+    }
 
     public static final int DEFAULT_PORT = 3306;
     public static final int DEFAULT_WEIGHT = 1;

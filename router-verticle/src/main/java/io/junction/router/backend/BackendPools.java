@@ -61,6 +61,17 @@ public final class BackendPools {
         return false;
     }
 
+    /** Closes every idle connection to {@code server} (shunned or taken offline); lent ones finish their work. */
+    public void closeIdle(String server) {
+        for (BackendPool pool : pools.values()) {
+            if (pool.key().server().equals(server)) {
+                while (pool.evictOne()) {
+                    // each call closes one idle connection
+                }
+            }
+        }
+    }
+
     boolean expired(BackendConnection connection) {
         return System.nanoTime() - connection.createdAt() > TimeUnit.MILLISECONDS.toNanos(timeouts.maxAgeMs());
     }
