@@ -3,6 +3,7 @@ package io.junction.router;
 import io.junction.config.JunctionConfig;
 import io.junction.config.ServerConfig;
 import io.junction.router.backend.ServerBudget;
+import io.junction.router.monitor.HealthBoard;
 import io.junction.router.routing.PinCounters;
 
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The only state shared by the router verticles of a node: counters of open client connections (node-wide and per
- * user), each server's backend connection budget, and pin counts. Everything else belongs to one event loop.
+ * user), each server's backend connection budget, pin counts and the monitor's health board. Everything else
+ * belongs to one event loop.
  */
 public final class NodeLimits {
     private final AtomicInteger clients = new AtomicInteger();
@@ -20,6 +22,7 @@ public final class NodeLimits {
     private final Map<String, ServerBudget> budgets = new ConcurrentHashMap<>();
     private volatile int port;
     private final PinCounters pins = new PinCounters();
+    private final HealthBoard health = new HealthBoard();
 
     public NodeLimits(JunctionConfig config) {
         for (ServerConfig server : config.servers()) {
@@ -30,6 +33,11 @@ public final class NodeLimits {
     /** Counts a new client connection unless {@code max} are open already. */
     public boolean tryOpenClient(int max) {
         return tryIncrement(clients, max);
+    }
+
+    /** What the monitor observes of the servers; every router verticle routes by it. */
+    public HealthBoard health() {
+        return health;
     }
 
     /** Sessions pinned so far, by reason. */

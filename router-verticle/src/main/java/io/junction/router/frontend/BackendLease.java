@@ -41,7 +41,7 @@ final class BackendLease {
             return Future.succeededFuture();
         }
         BackendLease lease = new BackendLease(router, session);
-        return lease.acquire(QueryTraits.PLAIN).map(connection -> {
+        return lease.acquire(QueryTraits.PLAIN, session.user().defaultHostgroup()).map(connection -> {
             lease.finish(connection, false);
             router.learnSchema(user, schema);
             return null;
@@ -54,26 +54,25 @@ final class BackendLease {
     }
 
     /** A connection in the session's state for the next statement. */
-    Future<BackendConnection> acquire(QueryTraits traits) {
+    Future<BackendConnection> acquire(QueryTraits traits, int hostgroup) {
         if (held != null) {
             return Future.succeededFuture(held);
         }
-        return acquire(traits, new java.util.HashSet<>(), router.config().limits().maxRetries());
+        return acquire(traits, hostgroup, new java.util.HashSet<>(), router.config().limits().maxRetries());
     }
 
     /** Borrows from a server not yet tried; a server that cannot be connected to is skipped up to {@code retries} times. */
-    private Future<BackendConnection> acquire(QueryTraits traits, java.util.Set<String> failed, int retries) {
-        int hostgroup = session.user().defaultHostgroup();
-        java.util.List<ServerConfig> candidates = router.config().serversIn(hostgroup).stream()
+    private Future<BackendConnection> acquire(QueryTraits traits, int hostgroup, java.util.Set<String> failed, int retries) {
+        java.util.List<ServerConfig> candidates = router.view().servers(hostgroup).stream()
                 .filter(s -> !failed.contains(s.address())).toList();
         ServerConfig server = ServerChooser.choose(candidates);
         if (server == null) {
-            return Future.failedFuture(new BackendUnavailableException("hostgroup " + hostgroup, "no ONLINE server"));
+            return Future.failedFuture(new BackendUnavailableException("hostgroup " + hostgroup, "no server takes work"));
         }
         return borrow(server, traits).recover(e -> {
             if (e instanceof BackendUnavailableException && retries > 0 && candidates.size() > 1) {
                 failed.add(server.address());
-                return acquire(traits, failed, retries - 1);
+                return acquire(traits, hostgroup, failed, retries - 1);
             }
             return Future.failedFuture(e);
         });

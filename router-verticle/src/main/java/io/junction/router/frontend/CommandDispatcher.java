@@ -48,10 +48,10 @@ final class CommandDispatcher {
         switch (command) {
             case Command.QUIT -> client.close();
             case Command.QUERY -> query(packet);
-            case Command.INIT_DB -> relay(packet, Shape.SINGLE, QueryTraits.PLAIN, "USE " + ComInitDb.decode(packet.payload()).schema());
+            case Command.INIT_DB -> relay(plain(packet, Shape.SINGLE, "USE " + ComInitDb.decode(packet.payload()).schema()));
             case Command.PING -> reply(OkPacket.of(session.statusFlags()).encode(session.capabilities()));
-            case Command.FIELD_LIST -> relay(packet, Shape.FIELD_LIST, QueryTraits.PLAIN, "COM_FIELD_LIST");
-            case Command.STATISTICS -> relay(packet, Shape.TEXT, QueryTraits.PLAIN, "COM_STATISTICS");
+            case Command.FIELD_LIST -> relay(plain(packet, Shape.FIELD_LIST, "COM_FIELD_LIST"));
+            case Command.STATISTICS -> relay(plain(packet, Shape.TEXT, "COM_STATISTICS"));
             case Command.SET_OPTION -> setOption(packet);
             case Command.RESET_CONNECTION -> resetConnection();
             case Command.CHANGE_USER -> changeUser.run(packet, lease);
@@ -79,13 +79,20 @@ final class CommandDispatcher {
         if (traits.pin() != null) {
             session.pins().add(traits.pin(), sql);
         }
-        relay(packet, Shape.RESULT, traits, sql);
+        relay(new StatementPlan(packet, Shape.RESULT, traits, sql, route(null, traits), 0));
+    }
+
+    /** The hostgroup a statement goes to: a rule's destination or the user's default; locking reads to its writer. */
+    private int route(Integer destination, QueryTraits traits) {
+        int hostgroup = destination != null ? destination : session.user().defaultHostgroup();
+        return traits.lockingRead() ? router.view().writerFor(hostgroup) : hostgroup;
     }
 
     private void prepare(Packet packet) {
         String sql = ComQuery.decode(packet.payload()).text();
         session.pins().add(PinReason.Kind.PREPARED_STATEMENT, sql);
-        relay(packet, Shape.PREPARE, QueryClassifier.classify(sql), sql);
+        QueryTraits traits = QueryClassifier.classify(sql);
+        relay(new StatementPlan(packet, Shape.PREPARE, traits, sql, route(null, traits), 0));
     }
 
     private void statement(Packet packet) {
@@ -100,7 +107,7 @@ final class CommandDispatcher {
             case Command.STMT_FETCH -> Shape.ROWS;
             default -> Shape.RESULT;
         };
-        relay(packet, shape, QueryTraits.PLAIN, Command.name(packet.firstByte()));
+        relay(plain(packet, shape, Command.name(packet.firstByte())));
     }
 
     private void statementWithoutResponse(Packet packet) {
@@ -138,7 +145,7 @@ final class CommandDispatcher {
                     : new EofPacket(0, session.statusFlags()).encode());
             return;
         }
-        relay(packet, Shape.SINGLE, QueryTraits.PLAIN, "COM_SET_OPTION", scanner -> {
+        relay(plain(packet, Shape.SINGLE, "COM_SET_OPTION"), scanner -> {
             if (scanner.error() == null) {
                 session.setMultiStatements(on);
                 held.setMultiStatements(on);
@@ -158,13 +165,17 @@ final class CommandDispatcher {
         client.commandDone();
     }
 
-    private void relay(Packet packet, Shape shape, QueryTraits traits, String statement) {
-        relay(packet, shape, traits, statement, scanner -> { });
+    /** A command without SQL text of its own, to the user's default hostgroup. */
+    private StatementPlan plain(Packet packet, Shape shape, String name) {
+        return new StatementPlan(packet, shape, QueryTraits.PLAIN, name, session.user().defaultHostgroup(), 0);
     }
 
-    private void relay(Packet packet, Shape shape, QueryTraits traits, String statement,
-                       java.util.function.Consumer<ResponseScanner> also) {
-        lease.acquire(traits).onComplete(acquired -> {
+    private void relay(StatementPlan plan) {
+        relay(plan, scanner -> { });
+    }
+
+    private void relay(StatementPlan plan, java.util.function.Consumer<ResponseScanner> also) {
+        lease.acquire(plan.traits(), plan.hostgroup()).onComplete(acquired -> {
             if (client.isClosed()) {
                 lease.end();
                 return;
@@ -178,15 +189,32 @@ final class CommandDispatcher {
                 return;
             }
             BackendConnection backend = acquired.result();
+            QueryTraits traits = plan.traits();
+            String statement = plan.text();
             java.util.List<String> assigned = traits.touchesTracking() ? SetTargets.of(statement) : null;
             if (traits.touchesTracking() && assigned == null) {
                 session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
             }
+            long timer = plan.timeoutMs() > 0
+                    ? router.vertx().setTimer(plan.timeoutMs(), id -> QueryKiller.kill(router, session, backend, plan.timeoutMs()))
+                    : -1;
             StatementRelay relay = new StatementRelay(client, session, backend, statement, traits.pin() != null || assigned != null,
-                    scanner -> completed(backend, scanner, statement, assigned, also),
-                    (cause, sequenceId) -> backendLost(cause, sequenceId));
-            backend.execute(packet.payload(), shape, relay, System.nanoTime());
+                    scanner -> {
+                        cancel(timer);
+                        completed(backend, scanner, statement, assigned, also);
+                    },
+                    (cause, sequenceId) -> {
+                        cancel(timer);
+                        backendLost(cause, sequenceId);
+                    });
+            backend.execute(plan.packet().payload(), plan.shape(), relay, System.nanoTime());
         });
+    }
+
+    private void cancel(long timer) {
+        if (timer >= 0) {
+            router.vertx().cancelTimer(timer);
+        }
     }
 
     private void completed(BackendConnection backend, ResponseScanner scanner, String statement,

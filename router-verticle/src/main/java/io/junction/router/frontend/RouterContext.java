@@ -3,7 +3,12 @@ package io.junction.router.frontend;
 import io.junction.config.JunctionConfig;
 import io.junction.router.NodeLimits;
 import io.junction.router.backend.BackendPools;
+import io.junction.router.monitor.HealthSnapshot;
+import io.junction.router.routing.HostgroupView;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+
+import java.util.function.Consumer;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -23,12 +28,40 @@ public final class RouterContext {
     private final Set<String> knownSchemas = new HashSet<>();
     private final Set<ClientSession> sessions = new HashSet<>();
     private String serverVersion = DEFAULT_VERSION;
+    private HostgroupView view;
+    private final Consumer<HealthSnapshot> healthListener;
 
+    /** Must be created on the event loop it serves: health changes are applied there. */
     public RouterContext(Vertx vertx, JunctionConfig config, NodeLimits limits, BackendPools pools) {
         this.vertx = vertx;
         this.config = config;
         this.limits = limits;
         this.pools = pools;
+        this.view = HostgroupView.of(config, limits.health().current());
+        Context context = vertx.getOrCreateContext();
+        this.healthListener = snapshot -> context.runOnContext(v -> applyHealth(snapshot));
+        limits.health().subscribe(healthListener);
+    }
+
+    /** Which servers of each hostgroup take new work now. */
+    public HostgroupView view() {
+        return view;
+    }
+
+    /** Routes by the new observations; idle connections to servers that no longer take work are closed. */
+    private void applyHealth(HealthSnapshot snapshot) {
+        HostgroupView previous = view;
+        view = HostgroupView.of(config, snapshot);
+        for (String address : previous.addresses()) {
+            if (!view.addresses().contains(address)) {
+                pools.closeIdle(address);
+            }
+        }
+    }
+
+    /** Stops following health changes (the verticle is stopping). */
+    public void close() {
+        limits.health().unsubscribe(healthListener);
     }
 
     public Vertx vertx() {

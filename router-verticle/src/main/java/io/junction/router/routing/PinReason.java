@@ -21,7 +21,9 @@ public record PinReason(Kind kind, String statement) {
         XA_TRANSACTION,
         NEXT_TRANSACTION_CHARACTERISTICS,
         UNREPLAYABLE_VARIABLE,
-        UNTRACKED_STATE_CHANGE
+        UNTRACKED_STATE_CHANGE,
+        /** A query rule with {@code multiplex: false} matched. */
+        QUERY_RULE
     }
 
     public static PinReason of(Kind kind, String statement) {

@@ -16,10 +16,12 @@ public final class QueryClassifier {
     public static QueryTraits classify(String sql) {
         Scan scan = new Scan(sql);
         scan.run();
-        if (scan.pin == null && !scan.localInfile && !scan.lastInsertId && !scan.previousResult && !scan.tracking) {
+        if (scan.pin == null && !scan.localInfile && !scan.lastInsertId && !scan.previousResult && !scan.tracking
+                && !scan.lockingRead) {
             return QueryTraits.PLAIN;
         }
-        return new QueryTraits(scan.pin, scan.localInfile, scan.lastInsertId, scan.previousResult, scan.tracking);
+        return new QueryTraits(scan.pin, scan.localInfile, scan.lastInsertId, scan.previousResult, scan.tracking,
+                scan.lockingRead);
     }
 
     private static final class Scan {
@@ -33,6 +35,8 @@ public final class QueryClassifier {
         private boolean lastInsertId;
         private boolean previousResult;
         private boolean tracking;
+        private boolean lockingRead;
+        private String previousWord;
 
         Scan(String sql) {
             this.sql = sql;
@@ -81,6 +85,10 @@ public final class QueryClassifier {
             } else if (wordInStatement == 2) {
                 secondWord(word);
             }
+            if (("UPDATE".equals(word) || "SHARE".equals(word)) && ("FOR".equals(previousWord) || "IN".equals(previousWord))) {
+                lockingRead = true;
+            }
+            previousWord = word;
             if (call) {
                 function(word);
             } else if (word.equals("TEMPORARY")) {

@@ -8,8 +8,9 @@ package io.junction.router.routing;
  * @param readsLastInsertId uses LAST_INSERT_ID() or @@identity
  * @param readsPreviousResult uses ROW_COUNT() or FOUND_ROWS(): wants the connection of the previous statement
  * @param touchesTracking names a session_track_* variable: the server may stop reporting state changes
+ * @param lockingRead SELECT ... FOR UPDATE / FOR SHARE / LOCK IN SHARE MODE: must run on a writer
  */
 public record QueryTraits(PinReason.Kind pin, boolean localInfile, boolean readsLastInsertId, boolean readsPreviousResult,
-                          boolean touchesTracking) {
-    public static final QueryTraits PLAIN = new QueryTraits(null, false, false, false, false);
+                          boolean touchesTracking, boolean lockingRead) {
+    public static final QueryTraits PLAIN = new QueryTraits(null, false, false, false, false, false);
 }

@@ -20,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class QueryClassifierTest {
-    private static final QueryTraits PLAIN = new QueryTraits(null, false, false, false, false);
-    private static final QueryTraits LOCAL_INFILE = new QueryTraits(null, true, false, false, false);
-    private static final QueryTraits LAST_INSERT_ID = new QueryTraits(null, false, true, false, false);
-    private static final QueryTraits PREVIOUS_RESULT = new QueryTraits(null, false, false, true, false);
-    private static final QueryTraits TRACKING = new QueryTraits(null, false, false, false, true);
+    private static final QueryTraits PLAIN = new QueryTraits(null, false, false, false, false, false);
+    private static final QueryTraits LOCAL_INFILE = new QueryTraits(null, true, false, false, false, false);
+    private static final QueryTraits LAST_INSERT_ID = new QueryTraits(null, false, true, false, false, false);
+    private static final QueryTraits PREVIOUS_RESULT = new QueryTraits(null, false, false, true, false, false);
+    private static final QueryTraits TRACKING = new QueryTraits(null, false, false, false, true, false);
+    private static final QueryTraits LOCKING_READ = new QueryTraits(null, false, false, false, false, true);
 
     static Stream<Arguments> statements() {
         return Stream.of(
@@ -33,6 +34,12 @@ class QueryClassifierTest {
                 arguments("SELECT 1 INTO @total", pin(USER_VARIABLE)),
                 arguments("SELECT @`odd name`", pin(USER_VARIABLE)),
                 arguments("SELECT 'a@b.com'", PLAIN),
+                // locking reads must run on a writer
+                arguments("SELECT * FROM t WHERE id = 1 FOR UPDATE", LOCKING_READ),
+                arguments("select * from t for share", LOCKING_READ),
+                arguments("SELECT * FROM t LOCK IN SHARE MODE", LOCKING_READ),
+                arguments("SELECT 'FOR UPDATE' FROM t", PLAIN),
+                arguments("UPDATE t SET a = 1", PLAIN),
                 arguments("INSERT INTO t (mail) VALUES (\"a@b.com\")", PLAIN),
                 arguments("SELECT `@x` FROM t", PLAIN),
                 arguments("SELECT @@version", PLAIN),
@@ -110,7 +117,7 @@ class QueryClassifierTest {
     @Test
     void traitsCombine() {
         assertThat(QueryClassifier.classify("SELECT LAST_INSERT_ID(), FOUND_ROWS(), @x"))
-                .isEqualTo(new QueryTraits(USER_VARIABLE, false, true, true, false));
+                .isEqualTo(new QueryTraits(USER_VARIABLE, false, true, true, false, false));
     }
 
     @Test
@@ -122,6 +129,6 @@ class QueryClassifierTest {
     }
 
     private static QueryTraits pin(PinReason.Kind kind) {
-        return new QueryTraits(kind, false, false, false, false);
+        return new QueryTraits(kind, false, false, false, false, false);
     }
 }
