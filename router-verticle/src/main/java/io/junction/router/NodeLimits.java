@@ -5,6 +5,7 @@ import io.junction.config.ServerConfig;
 import io.junction.router.backend.ServerBudget;
 import io.junction.router.monitor.HealthBoard;
 import io.junction.router.routing.PinCounters;
+import io.junction.router.routing.QueryRules;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +24,10 @@ public final class NodeLimits {
     private volatile int port;
     private final PinCounters pins = new PinCounters();
     private final HealthBoard health = new HealthBoard();
+    private final QueryRules rules;
 
     public NodeLimits(JunctionConfig config) {
+        this.rules = new QueryRules(config.queryRules());
         for (ServerConfig server : config.servers()) {
             budget(server);
         }
@@ -33,6 +36,11 @@ public final class NodeLimits {
     /** Counts a new client connection unless {@code max} are open already. */
     public boolean tryOpenClient(int max) {
         return tryIncrement(clients, max);
+    }
+
+    /** The query rules, compiled once for the node, with their hit counters. */
+    public QueryRules rules() {
+        return rules;
     }
 
     /** What the monitor observes of the servers; every router verticle routes by it. */

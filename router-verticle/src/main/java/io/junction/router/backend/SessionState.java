@@ -15,10 +15,13 @@ import java.util.TreeMap;
  * borrower whose state matches needs no sync at all.
  */
 public final class SessionState {
-    /** Variables that follow from the schema or are Junction's own: never replayed. */
+    /**
+     * Variables that follow from the schema, are Junction's own, or are read-only reports (MariaDB sends
+     * {@code last_gtid} after every write on a server with a binlog): never replayed.
+     */
     private static final Set<String> IGNORED = Set.of("character_set_database", "collation_database",
             "session_track_system_variables", "session_track_state_change", "session_track_schema",
-            "session_track_transaction_info");
+            "session_track_transaction_info", "last_gtid");
     /** Variables the server consumes without reporting it (the next insert uses them): they pin instead. */
     private static final Set<String> UNREPLAYABLE = Set.of("insert_id", "last_insert_id", "identity");
 

@@ -15,7 +15,9 @@ import io.junction.router.protocol.ResponseScanner.Shape;
 import io.junction.router.protocol.StatementId;
 import io.junction.router.routing.PinReason;
 import io.junction.router.routing.QueryClassifier;
+import io.junction.router.routing.QueryRules;
 import io.junction.router.routing.QueryTraits;
+import io.junction.router.routing.RuleDecision;
 import io.junction.router.routing.SetTargets;
 import io.junction.router.backend.StateSync;
 
@@ -76,10 +78,20 @@ final class CommandDispatcher {
                     "LOAD DATA LOCAL INFILE is disabled in Junction (set limits.local_infile: true to allow it)").encode());
             return;
         }
-        if (traits.pin() != null) {
+        RuleDecision decision = router.limits().rules().evaluate(new QueryRules.Input(session.user().name(),
+                session.state().schema(), client.remoteHost(), sql, new DigestOnce(sql)));
+        if (decision.errorMessage() != null) {
+            reply(ErrPacket.of(MysqlError.NOT_ALLOWED_COMMAND, decision.errorMessage()).encode());
+            return;
+        }
+        if (traits.pin() != null && !Boolean.TRUE.equals(decision.multiplex())) {
             session.pins().add(traits.pin(), sql);
         }
-        relay(new StatementPlan(packet, Shape.RESULT, traits, sql, route(null, traits), 0));
+        if (Boolean.FALSE.equals(decision.multiplex())) {
+            session.pins().add(PinReason.Kind.QUERY_RULE, "rule " + decision.ruleId() + ": " + sql);
+        }
+        relay(new StatementPlan(packet, Shape.RESULT, traits, sql, route(decision.destinationHostgroup(), traits),
+                decision.timeoutMs()));
     }
 
     /** The hostgroup a statement goes to: a rule's destination or the user's default; locking reads to its writer. */
@@ -195,18 +207,22 @@ final class CommandDispatcher {
             if (traits.touchesTracking() && assigned == null) {
                 session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
             }
-            long timer = plan.timeoutMs() > 0
-                    ? router.vertx().setTimer(plan.timeoutMs(), id -> QueryKiller.kill(router, session, backend, plan.timeoutMs()))
-                    : -1;
+            long[] timer = {-1};
             StatementRelay relay = new StatementRelay(client, session, backend, statement, traits.pin() != null || assigned != null,
                     scanner -> {
-                        cancel(timer);
+                        cancel(timer[0]);
                         completed(backend, scanner, statement, assigned, also);
                     },
                     (cause, sequenceId) -> {
-                        cancel(timer);
+                        cancel(timer[0]);
                         backendLost(cause, sequenceId);
                     });
+            if (plan.timeoutMs() > 0) {
+                timer[0] = router.vertx().setTimer(plan.timeoutMs(), id -> {
+                    relay.timedOut(plan.timeoutMs());
+                    QueryKiller.kill(router, session, backend, plan.timeoutMs());
+                });
+            }
             backend.execute(plan.packet().payload(), plan.shape(), relay, System.nanoTime());
         });
     }

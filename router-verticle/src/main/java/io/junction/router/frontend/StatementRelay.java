@@ -5,6 +5,8 @@ import io.junction.router.backend.ResponseListener;
 import io.junction.router.backend.SessionState;
 import io.junction.router.protocol.Capabilities;
 import io.junction.router.protocol.ComStmtPrepareOk;
+import io.junction.router.protocol.ErrPacket;
+import io.junction.router.protocol.MysqlError;
 import io.junction.router.protocol.OkPacket;
 import io.junction.router.protocol.Packet;
 import io.junction.router.protocol.PacketFramer;
@@ -34,6 +36,7 @@ final class StatementRelay implements ResponseListener {
     private final boolean stateChangeExplained;
     private Buffer out = Buffer.buffer();
     private int nextSequenceId = 1;
+    private long timedOutAfterMs;
 
     /**
      * @param stateChangeExplained the statement already pinned for what it is, or changes session tracking (which
@@ -51,8 +54,19 @@ final class StatementRelay implements ResponseListener {
         this.rewriteOk = !Capabilities.has(session.capabilities(), Capabilities.CLIENT_SESSION_TRACK);
     }
 
+    /**
+     * The statement ran past its rule's timeout and is being killed: the rest of its response is dropped and the
+     * client gets error 1969 instead (an interrupted SLEEP() alone would otherwise just return 1).
+     */
+    void timedOut(long afterMs) {
+        timedOutAfterMs = afterMs;
+    }
+
     @Override
     public void onPacket(Packet packet, ResponseScanner.Kind kind) {
+        if (timedOutAfterMs > 0) {
+            return;
+        }
         byte[] payload = packet.payload();
         switch (kind) {
             case OK -> payload = ok(payload);
@@ -85,6 +99,10 @@ final class StatementRelay implements ResponseListener {
     @Override
     public void onEnd(ResponseScanner scanner) {
         flush();
+        if (timedOutAfterMs > 0 && !client.isClosed()) {
+            client.write(nextSequenceId, ErrPacket.of(MysqlError.STATEMENT_TIMEOUT, "Query execution was interrupted by Junction: "
+                    + "it ran longer than its query rule's timeout of " + timedOutAfterMs + " ms").encode());
+        }
         done.accept(scanner);
     }
 

@@ -20,6 +20,8 @@ public enum MysqlError {
     UNKNOWN_STMT_HANDLER(1243, "HY000"),
     MALFORMED_PACKET(1835, "HY000"),
     CONNECTION_KILLED(1927, "70100"),
+    /** MariaDB's error for a statement that ran past its time limit. */
+    STATEMENT_TIMEOUT(1969, "70100"),
     CLIENT_INTERACTION_TIMEOUT(4031, "HY000"),
     /** Connecting to or reading from a backend failed (CR_CONN_HOST_ERROR's code, as ProxySQL and MaxScale use). */
     BACKEND_UNAVAILABLE(2003, "HY000"),

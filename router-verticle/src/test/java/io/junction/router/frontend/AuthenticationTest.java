@@ -26,8 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
-import static io.junction.router.frontend.StateIsolationTest.exec;
-import static io.junction.router.frontend.StateIsolationTest.single;
+import static io.junction.router.Sql.exec;
+import static io.junction.router.Sql.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -19,7 +19,7 @@ import java.net.ServerSocket;
 import java.sql.Connection;
 import java.util.List;
 
-import static io.junction.router.frontend.StateIsolationTest.single;
+import static io.junction.router.Sql.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(MariaDbExtension.class)

@@ -17,7 +17,7 @@ import java.sql.Statement;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.junction.router.frontend.StateIsolationTest.single;
+import static io.junction.router.Sql.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With limits.local_infile on, the file a client sends is relayed to the server. */

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import static io.junction.router.frontend.StateIsolationTest.exec;
-import static io.junction.router.frontend.StateIsolationTest.single;
+import static io.junction.router.Sql.exec;
+import static io.junction.router.Sql.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many clients, few backend connections: sharing must be invisible to every one of them. */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 
-import static io.junction.router.frontend.StateIsolationTest.exec;
-import static io.junction.router.frontend.StateIsolationTest.single;
+import static io.junction.router.Sql.exec;
+import static io.junction.router.Sql.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** LAST_INSERT_ID(), ROW_COUNT() and FOUND_ROWS() read right after a statement answer for that statement. */

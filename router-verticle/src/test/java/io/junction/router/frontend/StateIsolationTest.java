@@ -3,6 +3,9 @@ package io.junction.router.frontend;
 import io.junction.fixture.MariaDb;
 import io.junction.fixture.MariaDbExtension;
 import io.junction.router.TestJunction;
+
+import static io.junction.router.Sql.exec;
+import static io.junction.router.Sql.single;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,16 +103,5 @@ class StateIsolationTest {
         return Long.parseLong(single(c, "SELECT CONNECTION_ID()"));
     }
 
-    static String single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
-    static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }
