@@ -5,27 +5,39 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns a parsed YAML tree into a {@link JunctionConfig}: the schema of the config file. Keys are snake_case; a
  * missing key (or a null value) takes its default, and a missing top-level key takes the value of
- * {@link ConfigLoader#defaults()}. Hostgroup {@code id} and {@code name}, server {@code host} and {@code hostgroup} and
- * user {@code name} are required. Ranges and cross-references are {@link ConfigValidator}'s job.
+ * {@link ConfigLoader#defaults()}. Hostgroup {@code id} and {@code name}, server {@code host} and {@code hostgroup},
+ * user {@code name}, query rule {@code id} and both hostgroups of a replication pair are required. Ranges and
+ * cross-references are {@link ConfigValidator}'s job.
  */
 final class ConfigReader {
     private static final List<String> TOP = List.of(
-            "version", "listener", "admin", "hostgroups", "servers", "users", "limits", "timeouts");
+            "version", "listener", "admin", "hostgroups", "servers", "users", "limits", "timeouts", "query_rules",
+            "replication_hostgroups", "monitor");
     private static final List<String> LISTENER = List.of("host", "port", "event_loops");
     private static final List<String> ADMIN = List.of("host", "port", "enabled");
     private static final List<String> HOSTGROUP = List.of("id", "name");
     private static final List<String> SERVER = List.of(
-            "host", "port", "hostgroup", "weight", "max_connections", "status");
+            "host", "port", "hostgroup", "weight", "max_connections", "status", "max_replication_lag",
+            "max_latency_ms");
     private static final List<String> USER = List.of("name", "password", "password_hash", "default_hostgroup",
             "default_schema", "max_connections", "transaction_persistent");
     private static final List<String> LIMITS = List.of("max_client_connections", "max_packet_size", "local_infile",
             "max_retries");
     private static final List<String> TIMEOUTS = List.of("handshake_ms", "connect_ms", "pool_wait_ms", "idle_ping_ms",
             "max_age_ms", "client_idle_ms");
+    private static final List<String> QUERY_RULE = List.of("id", "active", "user", "schema", "client_address",
+            "match_pattern", "match_digest", "digest", "destination_hostgroup", "error_message", "timeout_ms",
+            "multiplex", "apply");
+    private static final List<String> REPLICATION_HOSTGROUP = List.of("writer_hostgroup", "reader_hostgroup",
+            "writer_is_also_reader");
+    private static final List<String> MONITOR = List.of("enabled", "user", "password", "ping_interval_ms",
+            "read_only_interval_ms", "replication_lag_interval_ms", "check_timeout_ms", "shun_after_failures",
+            "recover_after_successes");
 
     private ConfigReader() {
     }
@@ -59,7 +71,11 @@ final class ConfigReader {
                 top.list("servers", SERVER, ConfigReader::server, d.servers()),
                 top.list("users", USER, ConfigReader::user, d.users()),
                 top.section("limits", LIMITS, ConfigReader::limits, d.limits()),
-                top.section("timeouts", TIMEOUTS, ConfigReader::timeouts, d.timeouts()));
+                top.section("timeouts", TIMEOUTS, ConfigReader::timeouts, d.timeouts()),
+                top.list("query_rules", QUERY_RULE, ConfigReader::queryRule, d.queryRules()),
+                top.list("replication_hostgroups", REPLICATION_HOSTGROUP, ConfigReader::replicationHostgroup,
+                        d.replicationHostgroups()),
+                top.section("monitor", MONITOR, ConfigReader::monitor, d.monitor()));
     }
 
     private static ListenerConfig listener(YamlMapping m) {
@@ -84,7 +100,9 @@ final class ConfigReader {
                 m.requiredInteger("hostgroup"),
                 m.integer("weight", ServerConfig.DEFAULT_WEIGHT),
                 m.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS),
-                m.status("status", ServerConfig.DEFAULT_STATUS));
+                m.status("status", ServerConfig.DEFAULT_STATUS),
+                m.integer("max_replication_lag", 0),
+                m.integer("max_latency_ms", 0));
     }
 
     private static UserConfig user(YamlMapping m) {
@@ -116,5 +134,43 @@ final class ConfigReader {
                 m.longInteger("idle_ping_ms", d.idlePingMs()),
                 m.longInteger("max_age_ms", d.maxAgeMs()),
                 m.longInteger("client_idle_ms", d.clientIdleMs()));
+    }
+
+    private static QueryRuleConfig queryRule(YamlMapping m) {
+        return new QueryRuleConfig(
+                m.requiredInteger("id"),
+                m.bool("active", true),
+                m.text("user", null),
+                m.text("schema", null),
+                m.text("client_address", null),
+                m.text("match_pattern", null),
+                m.text("match_digest", null),
+                m.text("digest", null),
+                m.optionalInteger("destination_hostgroup"),
+                m.text("error_message", null),
+                m.longInteger("timeout_ms", 0),
+                m.optionalBool("multiplex"),
+                m.bool("apply", false));
+    }
+
+    private static ReplicationHostgroupConfig replicationHostgroup(YamlMapping m) {
+        return new ReplicationHostgroupConfig(
+                m.requiredInteger("writer_hostgroup"),
+                m.requiredInteger("reader_hostgroup"),
+                m.bool("writer_is_also_reader", false));
+    }
+
+    private static MonitorConfig monitor(YamlMapping m) {
+        MonitorConfig d = MonitorConfig.DEFAULT;
+        return new MonitorConfig(
+                m.bool("enabled", d.enabled()),
+                m.text("user", d.user()),
+                Objects.requireNonNullElse(m.secret("password"), d.password()),
+                m.longInteger("ping_interval_ms", d.pingIntervalMs()),
+                m.longInteger("read_only_interval_ms", d.readOnlyIntervalMs()),
+                m.longInteger("replication_lag_interval_ms", d.replicationLagIntervalMs()),
+                m.longInteger("check_timeout_ms", d.checkTimeoutMs()),
+                m.integer("shun_after_failures", d.shunAfterFailures()),
+                m.integer("recover_after_successes", d.recoverAfterSuccesses()));
     }
 }

@@ -3,7 +3,6 @@ package io.junction.config;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -17,15 +16,19 @@ import java.util.regex.Pattern;
 /**
  * Checks a {@link JunctionConfig} against the ranges Junction supports and for references that lead nowhere. Every
  * problem names the field path and what is allowed, in one shape: {@code listener.port: 70000 (expected: 0..65535)}.
+ * Query rules and replication hostgroups are checked by {@link RoutingValidator}, the monitor by
+ * {@link MonitorValidator}.
  */
 public final class ConfigValidator {
     /** The mysql_native_password form, {@code *} and SHA1(SHA1(password)) in hex. */
     private static final Pattern PASSWORD_HASH = Pattern.compile("\\*[0-9A-Fa-f]{40}");
-    private static final int MAX_USER_NAME = 80;
-    private static final int MAX_SCHEMA_NAME = 64;
-    private static final long MAX_TIMEOUT_MS = 86_400_000;
+    static final int MAX_USER_NAME = 80;
+    static final int MAX_SCHEMA_NAME = 64;
+    static final long MAX_TIMEOUT_MS = 86_400_000;
+    private static final int MAX_REPLICATION_LAG_SECONDS = 86_400;
+    private static final int MAX_LATENCY_MS = 600_000;
 
-    private final List<String> problems = new ArrayList<>();
+    private final Checks checks = new Checks();
 
     private ConfigValidator() {
     }
@@ -34,7 +37,7 @@ public final class ConfigValidator {
     public static List<String> validate(JunctionConfig config) {
         ConfigValidator validator = new ConfigValidator();
         validator.check(config);
-        return List.copyOf(validator.problems);
+        return validator.checks.problems();
     }
 
     /** Returns {@code config} if it is valid, else throws {@link InvalidConfigException} with every problem. */
@@ -48,34 +51,40 @@ public final class ConfigValidator {
 
     private void check(JunctionConfig config) {
         if (config.version() < 1) {
-            problems.add(Problems.of("version", config.version(), ">= 1"));
+            checks.add(Problems.of("version", config.version(), ">= 1"));
         }
-        if (present("listener", config.listener())) {
+        if (checks.present("listener", config.listener())) {
             host("listener.host", config.listener().host());
-            range("listener.port", config.listener().port(), 0, 65535);
-            range("listener.event_loops", config.listener().eventLoops(), 0, 256);
+            checks.range("listener.port", config.listener().port(), 0, 65535);
+            checks.range("listener.event_loops", config.listener().eventLoops(), 0, 256);
         }
-        if (present("admin", config.admin())) {
+        if (checks.present("admin", config.admin())) {
             host("admin.host", config.admin().host());
-            range("admin.port", config.admin().port(), 0, 65535);
+            checks.range("admin.port", config.admin().port(), 0, 65535);
         }
         SortedSet<Integer> hostgroupIds = hostgroups(config.hostgroups());
         servers(config.servers(), hostgroupIds);
         users(config, hostgroupIds);
-        if (present("limits", config.limits())) {
+        if (checks.present("limits", config.limits())) {
             LimitsConfig limits = config.limits();
-            range("limits.max_client_connections", limits.maxClientConnections(), 1, 1_000_000);
-            range("limits.max_packet_size", limits.maxPacketSize(), 1024, 64 * 1024 * 1024);
-            range("limits.max_retries", limits.maxRetries(), 0, 10);
+            checks.range("limits.max_client_connections", limits.maxClientConnections(), 1, 1_000_000);
+            checks.range("limits.max_packet_size", limits.maxPacketSize(), 1024, 64 * 1024 * 1024);
+            checks.range("limits.max_retries", limits.maxRetries(), 0, 10);
         }
-        if (present("timeouts", config.timeouts())) {
+        if (checks.present("timeouts", config.timeouts())) {
             TimeoutsConfig timeouts = config.timeouts();
-            range("timeouts.handshake_ms", timeouts.handshakeMs(), 1, MAX_TIMEOUT_MS);
-            range("timeouts.connect_ms", timeouts.connectMs(), 1, MAX_TIMEOUT_MS);
-            range("timeouts.pool_wait_ms", timeouts.poolWaitMs(), 1, MAX_TIMEOUT_MS);
-            range("timeouts.idle_ping_ms", timeouts.idlePingMs(), 1, MAX_TIMEOUT_MS);
-            range("timeouts.max_age_ms", timeouts.maxAgeMs(), 1, MAX_TIMEOUT_MS);
-            range("timeouts.client_idle_ms", timeouts.clientIdleMs(), 0, MAX_TIMEOUT_MS);
+            checks.range("timeouts.handshake_ms", timeouts.handshakeMs(), 1, MAX_TIMEOUT_MS);
+            checks.range("timeouts.connect_ms", timeouts.connectMs(), 1, MAX_TIMEOUT_MS);
+            checks.range("timeouts.pool_wait_ms", timeouts.poolWaitMs(), 1, MAX_TIMEOUT_MS);
+            checks.range("timeouts.idle_ping_ms", timeouts.idlePingMs(), 1, MAX_TIMEOUT_MS);
+            checks.range("timeouts.max_age_ms", timeouts.maxAgeMs(), 1, MAX_TIMEOUT_MS);
+            checks.range("timeouts.client_idle_ms", timeouts.clientIdleMs(), 0, MAX_TIMEOUT_MS);
+        }
+        RoutingValidator routing = new RoutingValidator(checks, hostgroupIds);
+        routing.queryRules(config.queryRules());
+        routing.replicationHostgroups(config.replicationHostgroups());
+        if (checks.present("monitor", config.monitor())) {
+            MonitorValidator.check(config.monitor(), checks);
         }
     }
 
@@ -85,12 +94,12 @@ public final class ConfigValidator {
         for (int i = 0; i < hostgroups.size(); i++) {
             HostgroupConfig hostgroup = hostgroups.get(i);
             String path = "hostgroups[" + i + "]";
-            range(path + ".id", hostgroup.id(), 0, Integer.MAX_VALUE);
+            checks.range(path + ".id", hostgroup.id(), 0, Integer.MAX_VALUE);
             if (!ids.add(hostgroup.id())) {
-                problems.add(Problems.of(path + ".id", hostgroup.id(), "an id no other hostgroup has"));
+                checks.add(Problems.of(path + ".id", hostgroup.id(), "an id no other hostgroup has"));
             }
             if (hostgroup.name() == null || hostgroup.name().isEmpty()) {
-                problems.add(Problems.of(path + ".name", hostgroup.name(), "a non-empty name"));
+                checks.add(Problems.of(path + ".name", hostgroup.name(), "a non-empty name"));
             }
         }
         return ids;
@@ -102,17 +111,20 @@ public final class ConfigValidator {
             ServerConfig server = servers.get(i);
             String path = "servers[" + i + "]";
             host(path + ".host", server.host());
-            range(path + ".port", server.port(), 1, 65535);
-            hostgroupReference(path + ".hostgroup", server.hostgroup(), hostgroupIds);
-            range(path + ".weight", server.weight(), 1, 1_000_000);
-            range(path + ".max_connections", server.maxConnections(), 1, 100_000);
+            checks.range(path + ".port", server.port(), 1, 65535);
+            checks.hostgroupReference(path + ".hostgroup", server.hostgroup(), hostgroupIds);
+            checks.range(path + ".weight", server.weight(), 1, 1_000_000);
+            checks.range(path + ".max_connections", server.maxConnections(), 1, 100_000);
+            checks.range(path + ".max_replication_lag", server.maxReplicationLagSeconds(), 0,
+                    MAX_REPLICATION_LAG_SECONDS);
+            checks.range(path + ".max_latency_ms", server.maxLatencyMs(), 0, MAX_LATENCY_MS);
             if (server.status() == null) {
-                problems.add(Problems.of(path + ".status", null, "one of " + List.of(ServerStatus.values())));
+                checks.add(Problems.of(path + ".status", null, "one of " + List.of(ServerStatus.values())));
             }
             String identity = server.address() + " in hostgroup " + server.hostgroup();
             Integer first = seen.putIfAbsent(identity, i);
             if (first != null) {
-                problems.add(Problems.described(path, identity + ", like servers[" + first + "]",
+                checks.add(Problems.described(path, identity + ", like servers[" + first + "]",
                         "each host:port at most once per hostgroup"));
             }
         }
@@ -123,68 +135,45 @@ public final class ConfigValidator {
         for (int i = 0; i < config.users().size(); i++) {
             UserConfig user = config.users().get(i);
             String path = "users[" + i + "]";
-            if (user.name() == null || !within(user.name(), MAX_USER_NAME)) {
-                problems.add(Problems.of(path + ".name", user.name(), "1.." + MAX_USER_NAME + " characters"));
+            if (user.name() == null || !Checks.within(user.name(), MAX_USER_NAME)) {
+                checks.add(Problems.of(path + ".name", user.name(), "1.." + MAX_USER_NAME + " characters"));
             } else if (!names.add(user.name())) {
-                problems.add(Problems.of(path + ".name", user.name(), "a name no other user has"));
+                checks.add(Problems.of(path + ".name", user.name(), "a name no other user has"));
             }
             password(path, user);
-            if (hostgroupReference(path + ".default_hostgroup", user.defaultHostgroup(), hostgroupIds)
+            if (checks.hostgroupReference(path + ".default_hostgroup", user.defaultHostgroup(), hostgroupIds)
                     && config.serversIn(user.defaultHostgroup()).isEmpty()) {
-                problems.add(Problems.of(path + ".default_hostgroup", user.defaultHostgroup(),
+                checks.add(Problems.of(path + ".default_hostgroup", user.defaultHostgroup(),
                         "a hostgroup with at least one server"));
             }
-            if (user.defaultSchema() != null && !within(user.defaultSchema(), MAX_SCHEMA_NAME)) {
-                problems.add(Problems.of(path + ".default_schema", user.defaultSchema(),
+            if (user.defaultSchema() != null && !Checks.within(user.defaultSchema(), MAX_SCHEMA_NAME)) {
+                checks.add(Problems.of(path + ".default_schema", user.defaultSchema(),
                         "1.." + MAX_SCHEMA_NAME + " characters, or no default_schema"));
             }
-            range(path + ".max_connections", user.maxConnections(), 1, 1_000_000);
+            checks.range(path + ".max_connections", user.maxConnections(), 1, 1_000_000);
+            if (!user.transactionPersistent()) {
+                checks.add(Problems.of(path + ".transaction_persistent", false,
+                        "true; transactions always stay on the connection they started on"));
+            }
         }
     }
 
     private void password(String path, UserConfig user) {
         String hash = user.passwordHash();
         if (user.password() == null && hash == null) {
-            problems.add(Problems.described(path, "neither password nor password_hash is set", "one of them"));
+            checks.add(Problems.described(path, "neither password nor password_hash is set", "one of them"));
         } else if (hash != null && !PASSWORD_HASH.matcher(hash).matches()) {
-            problems.add(Problems.of(path + ".password_hash", hash, "\"*\" followed by 40 hex digits"));
+            checks.add(Problems.of(path + ".password_hash", hash, "\"*\" followed by 40 hex digits"));
         } else if (hash != null && user.password() != null
                 && !hash.equalsIgnoreCase(nativePasswordHash(user.password()))) {
-            problems.add(Problems.of(path + ".password_hash", hash, "the hash of password, or no password_hash"));
+            checks.add(Problems.of(path + ".password_hash", hash, "the hash of password, or no password_hash"));
         }
-    }
-
-    /** True if {@code id} names a hostgroup; else adds a problem. */
-    private boolean hostgroupReference(String path, int id, SortedSet<Integer> hostgroupIds) {
-        if (hostgroupIds.contains(id)) {
-            return true;
-        }
-        problems.add(Problems.of(path, id, "one of the hostgroup ids " + hostgroupIds));
-        return false;
     }
 
     private void host(String path, String host) {
         if (host == null || host.isEmpty()) {
-            problems.add(Problems.of(path, host, "a host name or IP address"));
+            checks.add(Problems.of(path, host, "a host name or IP address"));
         }
-    }
-
-    private void range(String path, long value, long min, long max) {
-        if (value < min || value > max) {
-            problems.add(Problems.of(path, value, min + ".." + max));
-        }
-    }
-
-    private boolean present(String path, Object section) {
-        if (section == null) {
-            problems.add(Problems.described(path, "missing", "a " + path + " section"));
-        }
-        return section != null;
-    }
-
-    private static boolean within(String s, int maxCharacters) {
-        int length = s.codePointCount(0, s.length());
-        return length >= 1 && length <= maxCharacters;
     }
 
     /** {@code *} and SHA1(SHA1(password)) in upper-case hex, as MySQL's mysql_native_password stores it. */

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a {@link JunctionConfig} into the tree {@link ConfigReader} reads back: the same snake_case keys, every field
- * written (so a saved file shows the values in force), null strings left out.
+ * written (so a saved file shows the values in force), null values left out. Secrets (user and monitor passwords)
+ * are written too: a saved file must load back to the same config.
  */
 final class ConfigWriter {
 
@@ -33,7 +34,9 @@ final class ConfigWriter {
                 .put("hostgroup", s.hostgroup())
                 .put("weight", s.weight())
                 .put("max_connections", s.maxConnections())
-                .put("status", s.status().name()));
+                .put("status", s.status().name())
+                .put("max_replication_lag", s.maxReplicationLagSeconds())
+                .put("max_latency_ms", s.maxLatencyMs()));
         ArrayNode users = root.putArray("users");
         config.users().forEach(u -> user(users.addObject(), u));
         root.putObject("limits")
@@ -48,6 +51,14 @@ final class ConfigWriter {
                 .put("idle_ping_ms", config.timeouts().idlePingMs())
                 .put("max_age_ms", config.timeouts().maxAgeMs())
                 .put("client_idle_ms", config.timeouts().clientIdleMs());
+        ArrayNode rules = root.putArray("query_rules");
+        config.queryRules().forEach(r -> queryRule(rules.addObject(), r));
+        ArrayNode pairs = root.putArray("replication_hostgroups");
+        config.replicationHostgroups().forEach(p -> pairs.addObject()
+                .put("writer_hostgroup", p.writerHostgroup())
+                .put("reader_hostgroup", p.readerHostgroup())
+                .put("writer_is_also_reader", p.writerIsAlsoReader()));
+        monitor(root.putObject("monitor"), config.monitor());
         return root;
     }
 
@@ -59,6 +70,37 @@ final class ConfigWriter {
         putIfSet(node, "default_schema", user.defaultSchema());
         node.put("max_connections", user.maxConnections())
                 .put("transaction_persistent", user.transactionPersistent());
+    }
+
+    private static void queryRule(ObjectNode node, QueryRuleConfig rule) {
+        node.put("id", rule.id()).put("active", rule.active());
+        putIfSet(node, "user", rule.user());
+        putIfSet(node, "schema", rule.schema());
+        putIfSet(node, "client_address", rule.clientAddress());
+        putIfSet(node, "match_pattern", rule.matchPattern());
+        putIfSet(node, "match_digest", rule.matchDigest());
+        putIfSet(node, "digest", rule.digest());
+        if (rule.destinationHostgroup() != null) {
+            node.put("destination_hostgroup", rule.destinationHostgroup());
+        }
+        putIfSet(node, "error_message", rule.errorMessage());
+        node.put("timeout_ms", rule.timeoutMs());
+        if (rule.multiplex() != null) {
+            node.put("multiplex", rule.multiplex());
+        }
+        node.put("apply", rule.apply());
+    }
+
+    private static void monitor(ObjectNode node, MonitorConfig monitor) {
+        node.put("enabled", monitor.enabled());
+        putIfSet(node, "user", monitor.user());
+        putIfSet(node, "password", monitor.password());
+        node.put("ping_interval_ms", monitor.pingIntervalMs())
+                .put("read_only_interval_ms", monitor.readOnlyIntervalMs())
+                .put("replication_lag_interval_ms", monitor.replicationLagIntervalMs())
+                .put("check_timeout_ms", monitor.checkTimeoutMs())
+                .put("shun_after_failures", monitor.shunAfterFailures())
+                .put("recover_after_successes", monitor.recoverAfterSuccesses());
     }
 
     private static void putIfSet(ObjectNode node, String key, String value) {

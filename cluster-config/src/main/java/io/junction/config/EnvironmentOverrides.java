@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Applies {@code JUNCTION_*} environment variables on top of a config, so a container needs no config file for
- * simple cases. {@code JUNCTION_<SECTION>_<KEY>} sets a key of the listener, admin, limits or timeouts section
- * ({@code JUNCTION_LIMITS_MAX_PACKET_SIZE}); {@code JUNCTION_SERVER_HOST} and {@code JUNCTION_SERVER_PORT} set the
- * first server; {@code JUNCTION_USER_NAME} and {@code JUNCTION_USER_PASSWORD} (and optionally
+ * simple cases. {@code JUNCTION_<SECTION>_<KEY>} sets a key of the listener, admin, limits, timeouts or monitor
+ * section ({@code JUNCTION_LIMITS_MAX_PACKET_SIZE}, {@code JUNCTION_MONITOR_PASSWORD}); {@code JUNCTION_SERVER_HOST}
+ * and {@code JUNCTION_SERVER_PORT} set the first server; {@code JUNCTION_USER_NAME} and {@code JUNCTION_USER_PASSWORD} (and optionally
  * {@code JUNCTION_USER_SCHEMA}) add a user with defaults for everything else, replacing one of the same name. Other
  * variables are ignored.
  */
@@ -40,7 +40,10 @@ final class EnvironmentOverrides {
                 overrides.servers(config.servers()),
                 overrides.users(config.users()),
                 overrides.limits(config.limits()),
-                overrides.timeouts(config.timeouts()));
+                overrides.timeouts(config.timeouts()),
+                config.queryRules(),
+                config.replicationHostgroups(),
+                overrides.monitor(config.monitor()));
         if (!overrides.problems.isEmpty()) {
             throw new InvalidConfigException(overrides.problems);
         }
@@ -79,6 +82,19 @@ final class EnvironmentOverrides {
                 longInteger("JUNCTION_TIMEOUTS_CLIENT_IDLE_MS", t.clientIdleMs()));
     }
 
+    private MonitorConfig monitor(MonitorConfig m) {
+        return new MonitorConfig(
+                bool("JUNCTION_MONITOR_ENABLED", m.enabled()),
+                text("JUNCTION_MONITOR_USER", m.user()),
+                text("JUNCTION_MONITOR_PASSWORD", m.password()),
+                longInteger("JUNCTION_MONITOR_PING_INTERVAL_MS", m.pingIntervalMs()),
+                longInteger("JUNCTION_MONITOR_READ_ONLY_INTERVAL_MS", m.readOnlyIntervalMs()),
+                longInteger("JUNCTION_MONITOR_REPLICATION_LAG_INTERVAL_MS", m.replicationLagIntervalMs()),
+                longInteger("JUNCTION_MONITOR_CHECK_TIMEOUT_MS", m.checkTimeoutMs()),
+                integer("JUNCTION_MONITOR_SHUN_AFTER_FAILURES", m.shunAfterFailures()),
+                integer("JUNCTION_MONITOR_RECOVER_AFTER_SUCCESSES", m.recoverAfterSuccesses()));
+    }
+
     /** Replaces host and port of the first server. */
     private List<ServerConfig> servers(List<ServerConfig> servers) {
         String hostVar = "JUNCTION_SERVER_HOST";
@@ -94,7 +110,7 @@ final class EnvironmentOverrides {
         ServerConfig s = servers.get(0);
         List<ServerConfig> result = new ArrayList<>(servers);
         result.set(0, new ServerConfig(text(hostVar, s.host()), integer(portVar, s.port()), s.hostgroup(), s.weight(),
-                s.maxConnections(), s.status()));
+                s.maxConnections(), s.status(), s.maxReplicationLagSeconds(), s.maxLatencyMs()));
         return result;
     }
 

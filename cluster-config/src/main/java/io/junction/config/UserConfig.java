@@ -7,7 +7,8 @@ package io.junction.config;
  *
  * @param defaultSchema schema a client starts in when it names none; null for none
  * @param maxConnections client connections this user may hold open at once
- * @param transactionPersistent keep a transaction on the hostgroup where it started (used by routing)
+ * @param transactionPersistent must be true ({@link ConfigValidator} refuses false): a transaction always stays on
+ *        the backend connection it started on, whatever the query rules say
  */
 public record UserConfig(
         String name,

@@ -76,6 +76,11 @@ final class YamlMapping {
         return v.intValue();
     }
 
+    /** An integer, or null when the key is absent (or its value wrongly typed, which is reported). */
+    Integer optionalInteger(String key) {
+        return value(key) == null ? null : Integer.valueOf(integer(key, 0));
+    }
+
     int requiredInteger(String key) {
         return present(key, "an integer") ? integer(key, 0) : 0;
     }
@@ -102,6 +107,11 @@ final class YamlMapping {
             return fallback;
         }
         return v.booleanValue();
+    }
+
+    /** true or false, or null when the key is absent (or its value wrongly typed, which is reported). */
+    Boolean optionalBool(String key) {
+        return value(key) == null ? null : Boolean.valueOf(bool(key, false));
     }
 
     /** A string; a number or boolean is refused rather than converted, so {@code 0123} cannot quietly become "83". */

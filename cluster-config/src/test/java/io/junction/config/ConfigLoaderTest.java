@@ -46,10 +46,13 @@ class ConfigLoaderTest {
                 new ListenerConfig("0.0.0.0", 6033, 0),
                 new AdminConfig("127.0.0.1", 6080, true),
                 List.of(new HostgroupConfig(0, "writer")),
-                List.of(new ServerConfig("127.0.0.1", 3306, 0, 1, 100, ServerStatus.ONLINE)),
+                List.of(new ServerConfig("127.0.0.1", 3306, 0, 1, 100, ServerStatus.ONLINE, 0, 0)),
                 List.of(),
                 new LimitsConfig(10000, 67108864, false, 1),
-                new TimeoutsConfig(10000, 5000, 10000, 60000, 3600000, 0)));
+                new TimeoutsConfig(10000, 5000, 10000, 60000, 3600000, 0),
+                List.of(),
+                List.of(),
+                new MonitorConfig(false, "monitor", "", 2000, 1000, 2000, 1000, 3, 2)));
     }
 
     @Test
@@ -109,9 +112,11 @@ class ConfigLoaderTest {
                   - {host: a, hostgroup: 0}
                   - {host: b, hostgroup: 0, hostt: c}
                 """)).containsExactly(
-                "listenr: unknown key (expected: one of version, listener, admin, hostgroups, servers, users, limits, timeouts)",
+                "listenr: unknown key (expected: one of version, listener, admin, hostgroups, servers, users, limits,"
+                        + " timeouts, query_rules, replication_hostgroups, monitor)",
                 "admin.prot: unknown key (expected: one of host, port, enabled)",
-                "servers[1].hostt: unknown key (expected: one of host, port, hostgroup, weight, max_connections, status)");
+                "servers[1].hostt: unknown key (expected: one of host, port, hostgroup, weight, max_connections,"
+                        + " status, max_replication_lag, max_latency_ms)");
     }
 
     @Test
@@ -219,7 +224,7 @@ class ConfigLoaderTest {
                 List.of(new HostgroupConfig(0, "true"), new HostgroupConfig(2_000_000_000, "0x1F")),
                 List.of(new ServerConfig("10.0.0.1", 3307, 0, 7, 5, ServerStatus.OFFLINE_SOFT),
                         new ServerConfig("db-2", 3306, 2_000_000_000, 1, 1, ServerStatus.OFFLINE_HARD)),
-                List.of(new UserConfig("null", "0123", null, 0, "~", 1, false),
+                List.of(new UserConfig("null", "0123", null, 0, "~", 1, true),
                         new UserConfig("it's \"quoted\"", "123456", "*6BB4837EB74329105EE4568DDA7DC67ED2CA2AD9", 0,
                                 null, 5, true),
                         new UserConfig("yes", null, "*6bb4837eb74329105ee4568dda7dc67ed2ca2ad9", 0, "1e3", 1, true)),
@@ -232,10 +237,12 @@ class ConfigLoaderTest {
     @Test
     void toYamlLeavesOutUnsetStrings() {
         UserConfig hashOnly = TestConfigs.user("app", null, "*6BB4837EB74329105EE4568DDA7DC67ED2CA2AD9");
-        assertThat(ConfigLoader.toYaml(TestConfigs.withUsers(hashOnly)))
+        String yaml = ConfigLoader.toYaml(TestConfigs.withUsers(hashOnly));
+        String users = yaml.substring(yaml.indexOf("\nusers:"), yaml.indexOf("\nlimits:"));
+        assertThat(users)
                 .contains("password_hash:")
                 .doesNotContain("password:")
-                .doesNotContain("default_schema")
-                .doesNotContain("null");
+                .doesNotContain("default_schema");
+        assertThat(yaml).doesNotContain("null");
     }
 }

@@ -138,6 +138,26 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void maxReplicationLagIs0To86400Seconds() {
+        assertThat(problems(withServers(new ServerConfig("db", 3306, 0, 1, 100, ServerStatus.ONLINE, -1, 0))))
+                .containsExactly("servers[0].max_replication_lag: -1 (expected: 0..86400)");
+        assertThat(problems(withServers(new ServerConfig("db", 3306, 0, 1, 100, ServerStatus.ONLINE, 86_401, 0))))
+                .containsExactly("servers[0].max_replication_lag: 86401 (expected: 0..86400)");
+        assertThat(problems(withServers(new ServerConfig("db", 3306, 0, 1, 100, ServerStatus.ONLINE, 86_400, 0))))
+                .isEmpty();
+    }
+
+    @Test
+    void maxLatencyIs0To600000Ms() {
+        assertThat(problems(withServers(new ServerConfig("db", 3306, 0, 1, 100, ServerStatus.ONLINE, 0, -1))))
+                .containsExactly("servers[0].max_latency_ms: -1 (expected: 0..600000)");
+        assertThat(problems(withServers(new ServerConfig("db", 3306, 0, 1, 100, ServerStatus.ONLINE, 0, 600_001))))
+                .containsExactly("servers[0].max_latency_ms: 600001 (expected: 0..600000)");
+        assertThat(problems(withServers(new ServerConfig("db", 3306, 0, 1, 100, ServerStatus.ONLINE, 0, 600_000))))
+                .isEmpty();
+    }
+
+    @Test
     void serverIsListedOncePerHostgroup() {
         ServerConfig sameInReaders = ServerConfig.of("127.0.0.1", 3306, 1);
         ServerConfig sameInWriter = ServerConfig.of("127.0.0.1", 3306, 0);
@@ -222,6 +242,13 @@ class ConfigValidatorTest {
                 .containsExactly("users[0].max_connections: 0 (expected: 1..1000000)");
         assertThat(problems(withUsers(new UserConfig("app", "pw", null, 0, null, 1_000_001, true))))
                 .containsExactly("users[0].max_connections: 1000001 (expected: 1..1000000)");
+    }
+
+    @Test
+    void transactionPersistentCannotBeTurnedOff() {
+        assertThat(problems(withUsers(new UserConfig("app", "pw", null, 0, null, 10, false))))
+                .containsExactly("users[0].transaction_persistent: false"
+                        + " (expected: true; transactions always stay on the connection they started on)");
     }
 
     @Test

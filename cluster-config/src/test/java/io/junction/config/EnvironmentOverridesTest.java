@@ -112,6 +112,64 @@ class EnvironmentOverridesTest {
     }
 
     @Test
+    void monitorVariablesAreTheKeysUpperCased() {
+        JunctionConfig config = apply(Map.of(
+                "JUNCTION_MONITOR_ENABLED", "true",
+                "JUNCTION_MONITOR_USER", "probe",
+                "JUNCTION_MONITOR_PASSWORD", "s3cret",
+                "JUNCTION_MONITOR_PING_INTERVAL_MS", "5000",
+                "JUNCTION_MONITOR_READ_ONLY_INTERVAL_MS", "1500",
+                "JUNCTION_MONITOR_REPLICATION_LAG_INTERVAL_MS", "2500",
+                "JUNCTION_MONITOR_CHECK_TIMEOUT_MS", "800",
+                "JUNCTION_MONITOR_SHUN_AFTER_FAILURES", "5",
+                "JUNCTION_MONITOR_RECOVER_AFTER_SUCCESSES", " 4 "));
+        assertThat(config.monitor()).isEqualTo(new MonitorConfig(true, "probe", "s3cret", 5000, 1500, 2500, 800, 5, 4));
+    }
+
+    @Test
+    void enablingTheMonitorKeepsTheOtherMonitorKeys() {
+        MonitorConfig off = new MonitorConfig(false, "probe", "pw", 9000, 1000, 2000, 1000, 3, 2);
+        JunctionConfig config = ConfigLoader.withEnvironment(TestConfigs.withMonitor(off),
+                Map.of("JUNCTION_MONITOR_ENABLED", "TRUE"));
+        assertThat(config.monitor()).isEqualTo(new MonitorConfig(true, "probe", "pw", 9000, 1000, 2000, 1000, 3, 2));
+    }
+
+    @Test
+    void badMonitorValuesNameTheVariable() {
+        assertThat(problemsOf(EXAMPLE, Map.of(
+                "JUNCTION_MONITOR_ENABLED", "on",
+                "JUNCTION_MONITOR_PING_INTERVAL_MS", "2s",
+                "JUNCTION_MONITOR_SHUN_AFTER_FAILURES", "three")))
+                .containsExactlyInAnyOrder(
+                        "JUNCTION_MONITOR_ENABLED: \"on\" (expected: true or false)",
+                        "JUNCTION_MONITOR_PING_INTERVAL_MS: \"2s\" (expected: an integer)",
+                        "JUNCTION_MONITOR_SHUN_AFTER_FAILURES: \"three\" (expected: an integer)");
+    }
+
+    @Test
+    void monitorValuesFromTheEnvironmentAreValidated() {
+        assertThat(problemsOf(EXAMPLE, Map.of("JUNCTION_MONITOR_ENABLED", "true", "JUNCTION_MONITOR_USER", "")))
+                .containsExactly("monitor.user: \"\" (expected: 1..80 characters when the monitor is enabled)");
+        assertThat(problemsOf(EXAMPLE, Map.of("JUNCTION_MONITOR_CHECK_TIMEOUT_MS", "10")))
+                .containsExactly("monitor.check_timeout_ms: 10 (expected: 50..3600000)");
+    }
+
+    @Test
+    void variablesKeepQueryRulesReplicationHostgroupsAndServerLimits() {
+        JunctionConfig routed = new JunctionConfig(EXAMPLE.version(), EXAMPLE.listener(), EXAMPLE.admin(),
+                EXAMPLE.hostgroups(), List.of(new ServerConfig("db1", 3306, 0, 1, 100, ServerStatus.ONLINE, 30, 250)),
+                EXAMPLE.users(), EXAMPLE.limits(), EXAMPLE.timeouts(),
+                List.of(TestConfigs.rule(10).matchPattern("^SELECT").destinationHostgroup(1).apply(true).build()),
+                List.of(new ReplicationHostgroupConfig(0, 1, false)), EXAMPLE.monitor());
+        JunctionConfig config = ConfigLoader.withEnvironment(routed,
+                Map.of("JUNCTION_SERVER_HOST", "mariadb", "JUNCTION_LISTENER_PORT", "7033"));
+        assertThat(config.queryRules()).isEqualTo(routed.queryRules());
+        assertThat(config.replicationHostgroups()).isEqualTo(routed.replicationHostgroups());
+        assertThat(config.servers())
+                .containsExactly(new ServerConfig("mariadb", 3306, 0, 1, 100, ServerStatus.ONLINE, 30, 250));
+    }
+
+    @Test
     void theResultIsValidated() {
         assertThat(problemsOf(EXAMPLE, Map.of("JUNCTION_LISTENER_PORT", "70000")))
                 .containsExactly("listener.port: 70000 (expected: 0..65535)");

@@ -67,6 +67,31 @@ final class TestConfigs {
                 c.limits(), timeouts);
     }
 
+    static JunctionConfig withRouting(List<QueryRuleConfig> rules, List<ReplicationHostgroupConfig> pairs) {
+        JunctionConfig c = EXAMPLE;
+        return new JunctionConfig(c.version(), c.listener(), c.admin(), c.hostgroups(), c.servers(), c.users(),
+                c.limits(), c.timeouts(), rules, pairs, c.monitor());
+    }
+
+    static JunctionConfig withQueryRules(QueryRuleConfig... rules) {
+        return withRouting(List.of(rules), EXAMPLE.replicationHostgroups());
+    }
+
+    static JunctionConfig withReplicationHostgroups(ReplicationHostgroupConfig... pairs) {
+        return withRouting(EXAMPLE.queryRules(), List.of(pairs));
+    }
+
+    static JunctionConfig withMonitor(MonitorConfig monitor) {
+        JunctionConfig c = EXAMPLE;
+        return new JunctionConfig(c.version(), c.listener(), c.admin(), c.hostgroups(), c.servers(), c.users(),
+                c.limits(), c.timeouts(), c.queryRules(), c.replicationHostgroups(), monitor);
+    }
+
+    /** An active rule without match keys or actions; the builder changes what a test needs. */
+    static RuleBuilder rule(int id) {
+        return new RuleBuilder(id);
+    }
+
     /** A valid user apart from whatever the test changes. */
     static UserConfig user(String name, String password, String passwordHash) {
         return new UserConfig(name, password, passwordHash, 0, null, 10000, true);
