@@ -6,6 +6,7 @@ import io.junction.router.protocol.MysqlError;
 import io.junction.router.protocol.Packet;
 import io.junction.router.protocol.PacketFramer;
 import io.junction.router.protocol.PacketTooLargeException;
+import io.junction.router.routing.QueryRules;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class ClientSession {
     private Session session;
     private java.util.function.Consumer<Packet> midCommandReader;
     private long lastActivity = System.nanoTime();
+    private String remoteHost;
 
     ClientSession(NetSocket socket, RouterContext router, long connectionId) {
         this.socket = socket;
@@ -68,8 +70,13 @@ public final class ClientSession {
         return connectionId;
     }
 
+    /** The client's IP address in canonical form (what query rules match on). */
     String remoteHost() {
-        return socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().host();
+        if (remoteHost == null) {
+            String host = socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress();
+            remoteHost = host == null ? "unknown" : QueryRules.canonicalAddress(host);
+        }
+        return remoteHost;
     }
 
     /** Called by the handshake once the client is logged in. */

@@ -20,10 +20,11 @@ public final class QueryRules {
     private final List<Rule> rules;
     private final boolean needsDigest;
 
-    private record Rule(QueryRuleConfig config, Pattern text, Pattern digestText, Long digestHash, LongAdder hits) {
+    private record Rule(QueryRuleConfig config, String clientAddress, Pattern text, Pattern digestText, Long digestHash,
+                        LongAdder hits) {
     }
 
-    /** The statement and session a decision is made for. */
+    /** The statement and session a decision is made for; {@code clientAddress} as {@link #canonicalAddress} writes it. */
     public record Input(String user, String schema, String clientAddress, String sql, Supplier<QueryDigest> digest) {
     }
 
@@ -31,7 +32,7 @@ public final class QueryRules {
         List<Rule> compiled = new ArrayList<>();
         for (QueryRuleConfig rule : configs.stream().sorted(Comparator.comparingInt(QueryRuleConfig::id)).toList()) {
             if (rule.active()) {
-                compiled.add(new Rule(rule, compile(rule.matchPattern()), compile(rule.matchDigest()),
+                compiled.add(new Rule(rule, canonicalAddress(rule.clientAddress()), compile(rule.matchPattern()), compile(rule.matchDigest()),
                         rule.digest() == null ? null : Long.parseUnsignedLong(rule.digest(), 16), new LongAdder()));
             }
         }
@@ -86,10 +87,25 @@ public final class QueryRules {
         QueryRuleConfig c = rule.config();
         return (c.user() == null || c.user().equals(in.user()))
                 && (c.schema() == null || c.schema().equals(in.schema()))
-                && (c.clientAddress() == null || c.clientAddress().equals(in.clientAddress()))
+                && (rule.clientAddress() == null || rule.clientAddress().equals(in.clientAddress()))
                 && (rule.text() == null || rule.text().matcher(in.sql()).find())
                 && (rule.digestHash() == null || rule.digestHash() == in.digest().get().hash())
                 && (rule.digestText() == null || rule.digestText().matcher(in.digest().get().text()).find());
+    }
+
+    /**
+     * An IP literal in one spelling ({@code ::1} and {@code 0:0:0:0:0:0:0:1} alike), as
+     * {@link java.net.InetAddress#getHostAddress()} writes it; literals only, so no name lookup happens.
+     */
+    public static String canonicalAddress(String literal) {
+        if (literal == null) {
+            return null;
+        }
+        try {
+            return java.net.InetAddress.getByName(literal).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + literal, e);
+        }
     }
 
     private static Pattern compile(String regex) {

@@ -31,10 +31,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Query rules over a real primary with two replicas: the read/write split, a firewall rule and a timeout rule. */
 @ExtendWith(MariaDbExtension.class)
 class ReadWriteSplitTest {
-    static final int FIREWALL = 1;
-    static final int TIMEOUT = 2;
-    static final int LOCKING_TO_WRITER = 3;
-    static final int SELECT_TO_READERS = 4;
+    static final int FIREWALL = 10;
+    static final int TIMEOUT = 20;
+    static final int LOCKING_TO_WRITER = 30;
+    static final int BY_USER_AND_ADDRESS = 35;
+    static final int ELSEWHERE = 34;
+    static final int SELECT_TO_READERS = 40;
     static ReplicatedMariaDb cluster;
     static TestJunction junction;
 
@@ -64,6 +66,8 @@ class ReadWriteSplitTest {
                 rule(FIREWALL, "^\\s*DROP\\s+TABLE", null, "DROP TABLE is not allowed through Junction", 0, true),
                 rule(TIMEOUT, "SLEEP\\(", null, null, 500, false),
                 rule(LOCKING_TO_WRITER, "^\\s*SELECT.*\\bFOR\\s+UPDATE\\b", 0, null, 0, true),
+                new QueryRuleConfig(ELSEWHERE, true, "app", null, "10.9.9.9", "by-address", null, null, 0, "not from here", 0, null, true),
+                new QueryRuleConfig(BY_USER_AND_ADDRESS, true, "app", "app", "127.0.0.1", "by-address", null, null, 0, null, 0, null, true),
                 rule(SELECT_TO_READERS, "^\\s*SELECT", 1, null, 0, true)));
         rules.addAll(extraRules);
         return new JunctionConfig(1, base.listener(), base.admin(),
@@ -91,6 +95,17 @@ class ReadWriteSplitTest {
 
             exec(c, "INSERT INTO orders (item) VALUES ('split')");
             assertThat(cluster.primary().queryString("SELECT COUNT(*) FROM app.orders WHERE item = 'split'")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void rulesMatchOnUserSchemaAndClientAddress() throws Exception {
+        try (Connection c = junction.connect()) {
+            assertThat(single(c, "SELECT @@server_id, 'by-address'")).isEqualTo(serverId(cluster.primary()));
+            assertThat(junction.limits().rules().hits()).containsEntry(BY_USER_AND_ADDRESS, 1L).containsEntry(ELSEWHERE, 0L);
+            exec(c, "USE other");
+            assertThat(single(c, "SELECT @@server_id, 'by-address'")).as("another schema: the SELECT rule applies")
+                    .isIn(serverId(cluster.replicas().get(0)), serverId(cluster.replicas().get(1)));
         }
     }
 
