@@ -29,6 +29,7 @@ public final class RouterContext {
     private final Set<ClientSession> sessions = new HashSet<>();
     private String serverVersion = DEFAULT_VERSION;
     private HostgroupView view;
+    private HealthSnapshot viewedHealth;
     private final Consumer<HealthSnapshot> healthListener;
 
     /** Must be created on the event loop it serves: health changes are applied there. */
@@ -37,19 +38,28 @@ public final class RouterContext {
         this.config = config;
         this.limits = limits;
         this.pools = pools;
-        this.view = HostgroupView.of(config, limits.health().current());
+        this.viewedHealth = limits.health().current();
+        this.view = HostgroupView.of(config, viewedHealth);
         Context context = vertx.getOrCreateContext();
         this.healthListener = snapshot -> context.runOnContext(v -> applyHealth(snapshot));
         limits.health().subscribe(healthListener);
     }
 
-    /** Which servers of each hostgroup take new work now. */
+    /** Which servers of each hostgroup take new work now: rebuilt at once when the board has news. */
     public HostgroupView view() {
+        HealthSnapshot now = limits.health().current();
+        if (now != viewedHealth) {
+            applyHealth(now);
+        }
         return view;
     }
 
     /** Routes by the new observations; idle connections to servers that no longer take work are closed. */
     private void applyHealth(HealthSnapshot snapshot) {
+        if (snapshot == viewedHealth) {
+            return;
+        }
+        viewedHealth = snapshot;
         HostgroupView previous = view;
         view = HostgroupView.of(config, snapshot);
         for (String address : previous.addresses()) {
