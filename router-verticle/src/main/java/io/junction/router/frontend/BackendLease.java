@@ -65,7 +65,10 @@ final class BackendLease {
     private Future<BackendConnection> acquire(QueryTraits traits, int hostgroup, java.util.Set<String> failed, int retries) {
         java.util.List<ServerConfig> candidates = router.view().servers(hostgroup).stream()
                 .filter(s -> !failed.contains(s.address())).toList();
-        ServerConfig server = ServerChooser.choose(candidates);
+        ServerConfig server = ServerChooser.choose(candidates, s -> {
+            var budget = router.limits().budget(s);
+            return budget.open() < budget.max();
+        });
         if (server == null) {
             return Future.failedFuture(new BackendUnavailableException("hostgroup " + hostgroup, "no server takes work"));
         }
