@@ -5,6 +5,8 @@ import io.junction.router.backend.BackendConnector;
 import io.junction.router.backend.BackendPools;
 import io.junction.router.frontend.ClientSession;
 import io.junction.router.frontend.RouterContext;
+import io.junction.router.stats.StatsCollector;
+import io.junction.router.stats.StatsSnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetClientOptions;
@@ -15,13 +17,16 @@ import io.vertx.core.net.NetServerOptions;
 public final class RouterVerticle extends VerticleBase {
     private final JunctionConfig config;
     private final NodeLimits limits;
+    private final StatsCollector collector;
+    private Runnable statsRegistration = () -> { };
     private BackendPools pools;
     private NetServer server;
     private long idleSweep = -1;
 
-    RouterVerticle(JunctionConfig config, NodeLimits limits) {
+    RouterVerticle(JunctionConfig config, NodeLimits limits, StatsCollector stats) {
         this.config = config;
         this.limits = limits;
+        this.collector = stats;
     }
 
     @Override
@@ -32,6 +37,7 @@ public final class RouterVerticle extends VerticleBase {
                 .setTcpKeepAlive(true);
         BackendConnector connector = new BackendConnector(vertx, vertx.createNetClient(clientOptions), config.timeouts().connectMs());
         pools = new BackendPools(vertx, context, connector, limits, config.timeouts());
+        statsRegistration = collector.register(context, this::stats);
         RouterContext router = new RouterContext(vertx, config, limits, pools);
         server = vertx.createNetServer(new NetServerOptions()
                 .setHost(config.listener().host())
@@ -48,10 +54,16 @@ public final class RouterVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        statsRegistration.run();
         if (idleSweep >= 0) {
             vertx.cancelTimer(idleSweep);
         }
         pools.close();
         return server.close();
+    }
+
+    /** This loop's statistics; runs on this verticle's event loop only (see {@link StatsCollector}). */
+    private StatsSnapshot stats() {
+        return new StatsSnapshot(pools.digestStats().snapshot(), pools.poolStats());
     }
 }

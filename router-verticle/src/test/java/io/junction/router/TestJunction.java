@@ -92,6 +92,11 @@ public final class TestJunction implements AutoCloseable {
         return deployment.limits();
     }
 
+    /** The router verticles, for their statistics. */
+    public RouterDeployment deployment() {
+        return deployment;
+    }
+
     public JunctionConfig config() {
         return config;
     }

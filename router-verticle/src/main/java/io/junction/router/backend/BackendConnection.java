@@ -9,6 +9,7 @@ import io.junction.router.protocol.Packet;
 import io.junction.router.protocol.PacketFramer;
 import io.junction.router.protocol.ResponseScanner;
 import io.junction.router.protocol.SessionStateChanges;
+import io.junction.router.stats.PoolStats;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -35,6 +36,7 @@ public final class BackendConnection {
     private final long threadId;
     private final String serverVersion;
     private final long createdAt;
+    private final PoolStats stats;
     private final PacketFramer framer = new PacketFramer(Long.MAX_VALUE);
     private int capabilities;
     private SessionState state;
@@ -46,7 +48,8 @@ public final class BackendConnection {
     private long uses;
     private long lastInsertId;
 
-    BackendConnection(NetSocket socket, ServerConfig server, PoolKey key, LoginResult login, SessionState state, long now) {
+    BackendConnection(NetSocket socket, ServerConfig server, PoolKey key, LoginResult login, SessionState state, long now,
+                      PoolStats stats) {
         this.socket = socket;
         this.server = server;
         this.key = key;
@@ -56,6 +59,7 @@ public final class BackendConnection {
         this.state = state;
         this.createdAt = now;
         this.lastUsedAt = now;
+        this.stats = stats;
         socket.handler(this::onBytes);
         socket.closeHandler(v -> onClosed(new BackendLostException("backend " + server.address() + " closed the connection", null)));
         socket.exceptionHandler(e -> {
@@ -158,19 +162,25 @@ public final class BackendConnection {
         lastUsedAt = now;
         this.scanner = new ResponseScanner(shape, capabilities);
         this.listener = listener;
-        socket.write(Buffer.buffer(PacketFramer.encode(0, command)));
+        stats.executed();
+        write(PacketFramer.encode(0, command));
     }
 
     /** Sends a command that has no response (COM_STMT_CLOSE, COM_STMT_SEND_LONG_DATA). */
     public void send(byte[] command, long now) {
         uses++;
         lastUsedAt = now;
-        socket.write(Buffer.buffer(PacketFramer.encode(0, command)));
+        write(PacketFramer.encode(0, command));
     }
 
     /** Forwards a packet the client sends in the middle of a response (LOAD DATA LOCAL INFILE contents). */
     public void forward(Packet packet) {
-        socket.write(Buffer.buffer(PacketFramer.encode(packet)));
+        write(PacketFramer.encode(packet));
+    }
+
+    private void write(byte[] frame) {
+        stats.sent(frame.length);
+        socket.write(Buffer.buffer(frame));
     }
 
     /** Runs a command of Junction's own and completes with its scanner (check {@code error()}). */
@@ -265,6 +275,7 @@ public final class BackendConnection {
     }
 
     private void onBytes(Buffer buffer) {
+        stats.received(buffer.length());
         try {
             framer.feed(buffer.getBytes(), this::onPacket);
             if (listener != null) {

@@ -5,6 +5,7 @@ import io.junction.router.auth.BackendSecret;
 import io.junction.router.protocol.Collations;
 import io.junction.router.protocol.Packet;
 import io.junction.router.protocol.PacketFramer;
+import io.junction.router.stats.PoolStats;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -31,17 +32,18 @@ public final class BackendConnector {
     public record Request(ServerConfig server, PoolKey key, BackendSecret secret, String schema, int collationId) {
     }
 
-    public Future<BackendConnection> open(Request request) {
+    /** Opens a connection; {@code stats} counts its bytes, the login's included, and its commands. */
+    public Future<BackendConnection> open(Request request, PoolStats stats) {
         Promise<BackendConnection> opened = Promise.promise();
         long timer = vertx.setTimer(timeoutMs, id -> opened.tryFail(new BackendUnavailableException(
                 request.server().address(), "no login within " + timeoutMs + " ms")));
         client.connect(request.server().port(), request.server().host())
                 .onFailure(e -> opened.tryFail(new BackendUnavailableException(request.server().address(), e.getMessage())))
-                .onSuccess(socket -> login(socket, request, opened));
+                .onSuccess(socket -> login(socket, request, stats, opened));
         return opened.future().onComplete(r -> vertx.cancelTimer(timer));
     }
 
-    private void login(NetSocket socket, Request request, Promise<BackendConnection> opened) {
+    private void login(NetSocket socket, Request request, PoolStats stats, Promise<BackendConnection> opened) {
         String address = request.server().address();
         BackendLogin login = new BackendLogin(request.key().user(), request.secret(), request.schema(),
                 request.collationId(), request.key().wireFormat());
@@ -50,27 +52,31 @@ public final class BackendConnector {
         socket.closeHandler(v -> opened.tryFail(new BackendUnavailableException(address, "closed during login")));
         socket.exceptionHandler(e -> opened.tryFail(new BackendUnavailableException(address, e.getMessage())));
         socket.handler(bytes -> {
+            stats.received(bytes.length());
             try {
-                framer.feed(bytes.getBytes(), packet -> step(socket, packet, login.accept(packet.payload()), request, opened));
+                framer.feed(bytes.getBytes(), packet -> step(socket, packet, login.accept(packet.payload()), request, stats, opened));
             } catch (RuntimeException e) {
                 opened.tryFail(new BackendUnavailableException(address, "bad login packet: " + e.getMessage()));
             }
         });
     }
 
-    private void step(NetSocket socket, Packet packet, BackendLogin.Step step, Request request, Promise<BackendConnection> opened) {
+    private void step(NetSocket socket, Packet packet, BackendLogin.Step step, Request request, PoolStats stats,
+                      Promise<BackendConnection> opened) {
         if (opened.future().isComplete()) {
             return;
         }
         if (step instanceof BackendLogin.Send send) {
-            socket.write(Buffer.buffer(PacketFramer.encode(packet.nextSequenceId(), send.payload())));
+            byte[] frame = PacketFramer.encode(packet.nextSequenceId(), send.payload());
+            stats.sent(frame.length);
+            socket.write(Buffer.buffer(frame));
         } else if (step instanceof BackendLogin.Failed failed) {
             opened.tryFail(new BackendUnavailableException(request.server().address(), failed.reason()));
         } else if (step instanceof BackendLogin.Done done) {
             SessionState state = SessionState.initial(request.schema(), Collations.byId(request.collationId()));
             BackendConnection connection = new BackendConnection(socket, request.server(), request.key(),
                     new BackendConnection.LoginResult(done.capabilities(), done.greeting().connectionId(),
-                            done.greeting().serverVersion()), state, System.nanoTime());
+                            done.greeting().serverVersion()), state, System.nanoTime(), stats);
             connection.runChecked(BackendConnection.TRACKING, System.nanoTime())
                     .onSuccess(v -> {
                         if (!opened.tryComplete(connection)) {

@@ -1,6 +1,7 @@
 package io.junction.router.backend;
 
 import io.junction.config.ServerConfig;
+import io.junction.router.stats.PoolStats;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -21,6 +22,7 @@ public final class BackendPool {
     private final ServerConfig server;
     private final ServerBudget budget;
     private final BackendPools loop;
+    private final PoolStats stats;
     private final Map<SessionState, ArrayDeque<BackendConnection>> idle = new HashMap<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private int idleCount;
@@ -35,6 +37,7 @@ public final class BackendPool {
         this.server = server;
         this.budget = budget;
         this.loop = loop;
+        this.stats = loop.poolStats(server.address());
     }
 
     public PoolKey key() {
@@ -79,13 +82,13 @@ public final class BackendPool {
      * borrowers take those first and its last user can still find it (for ROW_COUNT() right after a write).
      */
     public void release(BackendConnection connection, boolean keepForLastUser) {
-        lent--;
+        addLent(-1);
         park(connection, keepForLastUser);
     }
 
     /** Takes back a lent connection that must not be reused (broken, or its state is unknown) and closes it. */
     public void discard(BackendConnection connection) {
-        lent--;
+        addLent(-1);
         connection.close();
     }
 
@@ -103,7 +106,7 @@ public final class BackendPool {
             if (waiter.request().fits(connection)) {
                 it.remove();
                 loop.vertx().cancelTimer(waiter.timer());
-                lent++;
+                addLent(1);
                 waiter.promise().complete(connection);
                 return;
             }
@@ -147,12 +150,12 @@ public final class BackendPool {
                     connection.close();
                 } else if (now - connection.lastUsedAt() > loop.idlePingNanos()) {
                     removeIdle(connection);
-                    lent++;
+                    addLent(1);
                     connection.ping(now).onComplete(r -> {
                         if (r.succeeded()) {
                             release(connection);
                         } else {
-                            lent--;
+                            addLent(-1);
                             connection.close();
                         }
                     });
@@ -208,19 +211,31 @@ public final class BackendPool {
     }
 
     private Future<BackendConnection> lend(BackendConnection connection) {
-        lent++;
+        addLent(1);
         return Future.succeededFuture(connection);
     }
 
     private Future<BackendConnection> open(BorrowRequest request) {
         BackendConnector.Request open = new BackendConnector.Request(server, key, request.secret(),
                 request.state().schema(), request.collationId());
-        return loop.connector().open(open)
-                .onFailure(e -> budget.release())
-                .onSuccess(connection -> connection.onClose(() -> {
-                    removeIdle(connection);
+        return loop.connector().open(open, stats)
+                .onFailure(e -> {
+                    stats.connectFailed();
                     budget.release();
-                }));
+                })
+                .onSuccess(connection -> {
+                    stats.connected();
+                    connection.onClose(() -> {
+                        removeIdle(connection);
+                        budget.release();
+                    });
+                });
+    }
+
+    /** Every change of {@code lent} goes through here, so the statistics see the peak. */
+    private void addLent(int delta) {
+        lent += delta;
+        stats.lent(delta);
     }
 
     /** Another event loop or pool gave budget back: open connections for our waiters while it lasts. */
@@ -237,7 +252,7 @@ public final class BackendPool {
                 if (result.failed()) {
                     waiter.promise().fail(result.cause());
                 } else {
-                    lent++;
+                    addLent(1);
                     if (!waiter.promise().tryComplete(result.result())) {
                         release(result.result());
                     }

@@ -3,6 +3,9 @@ package io.junction.router.backend;
 import io.junction.config.ServerConfig;
 import io.junction.config.TimeoutsConfig;
 import io.junction.router.NodeLimits;
+import io.junction.router.stats.DigestStats;
+import io.junction.router.stats.PoolStats;
+import io.junction.router.stats.PoolStatsRow;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -23,6 +26,8 @@ public final class BackendPools {
     private final NodeLimits limits;
     private final TimeoutsConfig timeouts;
     private final Map<PoolKey, BackendPool> pools = new HashMap<>();
+    private final Map<String, PoolStats> poolStats = new HashMap<>();
+    private final DigestStats digestStats = new DigestStats();
     private final long timer;
 
     public BackendPools(Vertx vertx, Context context, BackendConnector connector, NodeLimits limits, TimeoutsConfig timeouts) {
@@ -49,6 +54,33 @@ public final class BackendPools {
     /** Pools of this loop, for statistics. */
     public List<BackendPool> pools() {
         return new ArrayList<>(pools.values());
+    }
+
+    /** This loop's statement statistics; sessions record each statement they finish. */
+    public DigestStats digestStats() {
+        return digestStats;
+    }
+
+    /** A row per server address this loop has had a pool for: its counters, and how many connections are lent and idle now. */
+    public List<PoolStatsRow> poolStats() {
+        List<PoolStatsRow> rows = new ArrayList<>(poolStats.size());
+        for (PoolStats stats : poolStats.values()) {
+            int used = 0;
+            int free = 0;
+            for (BackendPool pool : pools.values()) {
+                if (pool.key().server().equals(stats.server())) {
+                    used += pool.lent();
+                    free += pool.idle();
+                }
+            }
+            rows.add(stats.row(used, free));
+        }
+        return rows;
+    }
+
+    /** The counters of connections to {@code server} on this loop, shared by its pools (one per user and wire format). */
+    PoolStats poolStats(String server) {
+        return poolStats.computeIfAbsent(server, PoolStats::new);
     }
 
     /** Closes one idle connection to {@code server} from any pool of this loop, to free budget for another. */

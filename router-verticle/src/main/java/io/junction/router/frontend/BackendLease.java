@@ -22,6 +22,7 @@ final class BackendLease {
     private final Session session;
     private BackendConnection held;
     private BackendPool heldPool;
+    private int heldHostgroup;
     private BackendConnection previous;
     private long previousUses;
 
@@ -48,6 +49,11 @@ final class BackendLease {
         });
     }
 
+    /** The hostgroup the held connection was borrowed for: where a pinned session's statements really run. */
+    int heldHostgroup() {
+        return heldHostgroup;
+    }
+
     /** The connection the session holds (pinned or with a command in flight), or null. */
     BackendConnection held() {
         return held;
@@ -72,7 +78,7 @@ final class BackendLease {
         if (server == null) {
             return Future.failedFuture(new BackendUnavailableException("hostgroup " + hostgroup, "no server takes work"));
         }
-        return borrow(server, traits).recover(e -> {
+        return borrow(server, traits).onSuccess(connection -> heldHostgroup = hostgroup).recover(e -> {
             if (e instanceof BackendUnavailableException && retries > 0 && candidates.size() > 1) {
                 failed.add(server.address());
                 return acquire(traits, hostgroup, failed, retries - 1);

@@ -78,8 +78,9 @@ final class CommandDispatcher {
                     "LOAD DATA LOCAL INFILE is disabled in Junction (set limits.local_infile: true to allow it)").encode());
             return;
         }
+        DigestOnce digest = new DigestOnce(sql);
         RuleDecision decision = router.limits().rules().evaluate(new QueryRules.Input(session.user().name(),
-                session.state().schema(), client.remoteHost(), sql, new DigestOnce(sql)));
+                session.state().schema(), client.remoteHost(), sql, digest));
         if (decision.errorMessage() != null) {
             reply(ErrPacket.of(MysqlError.NOT_ALLOWED_COMMAND, decision.errorMessage()).encode());
             return;
@@ -91,7 +92,7 @@ final class CommandDispatcher {
             session.pins().add(PinReason.Kind.QUERY_RULE, "rule " + decision.ruleId() + ": " + sql);
         }
         relay(new StatementPlan(packet, Shape.RESULT, traits, sql, route(decision.destinationHostgroup(), traits),
-                decision.timeoutMs()));
+                decision.timeoutMs(), digest));
     }
 
     /** The hostgroup a statement goes to: a rule's destination or the user's default; locking reads to its writer. */
@@ -104,7 +105,7 @@ final class CommandDispatcher {
         String sql = ComQuery.decode(packet.payload()).text();
         session.pins().add(PinReason.Kind.PREPARED_STATEMENT, sql);
         QueryTraits traits = QueryClassifier.classify(sql);
-        relay(new StatementPlan(packet, Shape.PREPARE, traits, sql, route(null, traits), 0));
+        relay(new StatementPlan(packet, Shape.PREPARE, traits, sql, route(null, traits), 0, new DigestOnce(sql)));
     }
 
     private void statement(Packet packet) {
@@ -179,7 +180,7 @@ final class CommandDispatcher {
 
     /** A command without SQL text of its own, to the user's default hostgroup. */
     private StatementPlan plain(Packet packet, Shape shape, String name) {
-        return new StatementPlan(packet, shape, QueryTraits.PLAIN, name, session.user().defaultHostgroup(), 0);
+        return new StatementPlan(packet, shape, QueryTraits.PLAIN, name, session.user().defaultHostgroup(), 0, new DigestOnce(name));
     }
 
     private void relay(StatementPlan plan) {
@@ -208,9 +209,11 @@ final class CommandDispatcher {
                 session.pins().add(PinReason.Kind.UNTRACKED_STATE_CHANGE, statement);
             }
             long[] timer = {-1};
+            long started = System.nanoTime();
             StatementRelay relay = new StatementRelay(client, session, backend, statement, traits.pin() != null || assigned != null,
                     scanner -> {
                         cancel(timer[0]);
+                        record(plan, scanner, System.nanoTime() - started);
                         completed(backend, scanner, statement, assigned, also);
                     },
                     (cause, sequenceId) -> {
@@ -225,6 +228,13 @@ final class CommandDispatcher {
             }
             backend.execute(plan.packet().payload(), plan.shape(), relay, System.nanoTime());
         });
+    }
+
+    /** Counts the statement in this loop's digest statistics, under the hostgroup it really ran in. */
+    private void record(StatementPlan plan, ResponseScanner scanner, long nanos) {
+        long affected = scanner.lastOk() == null ? 0 : scanner.lastOk().affectedRows();
+        router.pools().digestStats().record(lease.heldHostgroup(), session.user().name(), session.state().schema(),
+                plan.digest().get(), nanos, scanner.rows(), affected, System.currentTimeMillis());
     }
 
     private void cancel(long timer) {

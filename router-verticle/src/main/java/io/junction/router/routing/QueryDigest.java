@@ -119,7 +119,7 @@ public record QueryDigest(long hash, String text) {
                     copy(stringEnd(at), Last.VALUE);
                 } else if (c == '(' && last == Last.WORD && listKeyword() && (end = literalListEnd(at)) > 0) {
                     collapseLists(end);
-                } else if (isDigit(c) || (c == '.' && last != Last.WORD && last != Last.VALUE && digitAt(at + 1))) {
+                } else if (isDigit(c) || (c == '.' && digitAt(at + 1) && (space || (last != Last.WORD && last != Last.VALUE)))) {
                     end = numberEnd(at);
                     if (end > 0) {
                         literal(end);

@@ -19,6 +19,7 @@ class QueryDigestTest {
                 arguments("SELECT * FROM t WHERE id = 42", "SELECT * FROM t WHERE id = ?"),
                 arguments("SELECT 1, 2.5, .5, 1e5, 1.5E-3, 6.", "SELECT ?, ?, ?, ?, ?, ?"),
                 arguments("SELECT 0x1F, 0XfF, 0b101", "SELECT ?, ?, ?"),
+                arguments("SELECT .5 FROM t WHERE a=.5 AND t.5x = 1", "SELECT ? FROM t WHERE a=? AND t.5x = ?"),
                 arguments("SELECT a FROM t LIMIT 10 OFFSET 20", "SELECT a FROM t LIMIT ? OFFSET ?"),
                 // signs: part of the literal after an operator or keyword, an operator after a value
                 arguments("SELECT -5", "SELECT ?"),

@@ -11,6 +11,9 @@ import io.junction.fixture.MariaDb;
 import io.junction.fixture.MariaDbExtension;
 import io.junction.fixture.ReplicatedMariaDb;
 import io.junction.router.TestJunction;
+import io.junction.router.stats.DigestStatsRow;
+import io.junction.router.stats.PoolStatsRow;
+import io.junction.router.stats.StatsSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,48 @@ class ReadWriteSplitTest {
             }
             c.commit();
         }
+    }
+
+    @Test
+    void digestAndPoolStatisticsCountAKnownWorkload() throws Exception {
+        cluster.primary().execute("CREATE TABLE IF NOT EXISTS app.probe (id INT PRIMARY KEY, v INT)");
+        cluster.awaitReplicasCaughtUp(Duration.ofSeconds(30));
+        try (Connection c = junction.connect()) {
+            for (int i = 1; i <= 5; i++) {
+                exec(c, "INSERT INTO probe VALUES (" + i + ", " + (i * 10) + ")");
+            }
+            cluster.awaitReplicasCaughtUp(Duration.ofSeconds(30));
+            for (int i = 1; i <= 7; i++) {
+                single(c, "SELECT v FROM probe WHERE id = " + (1 + i % 5));
+            }
+            exec(c, "UPDATE probe SET v = v + 1 WHERE id <= 3");
+        }
+        StatsSnapshot stats = junction.deployment().stats().toCompletionStage().toCompletableFuture().get();
+        DigestStatsRow insert = row(stats, "INSERT INTO probe VALUES (...)");
+        assertThat(insert.count()).isEqualTo(5);
+        assertThat(insert.rowsAffected()).isEqualTo(5);
+        assertThat(insert.hostgroup()).isZero();
+        DigestStatsRow select = row(stats, "SELECT v FROM probe WHERE id = ?");
+        assertThat(select.count()).isEqualTo(7);
+        assertThat(select.rowsSent()).isEqualTo(7);
+        assertThat(select.hostgroup()).isEqualTo(1);
+        assertThat(select.minTimeMicros()).isPositive().isLessThanOrEqualTo(select.maxTimeMicros());
+        assertThat(select.sumTimeMicros()).isGreaterThanOrEqualTo(select.maxTimeMicros());
+        DigestStatsRow update = row(stats, "UPDATE probe SET v = v + ? WHERE id <= ?");
+        assertThat(update.rowsAffected()).isEqualTo(3);
+
+        String primary = cluster.primary().host() + ":" + cluster.primary().port();
+        PoolStatsRow primaryPool = stats.pools().stream().filter(p -> p.server().equals(primary)).findFirst().orElseThrow();
+        assertThat(primaryPool.queries()).isGreaterThanOrEqualTo(6);
+        assertThat(primaryPool.connectionsOk()).isPositive();
+        assertThat(primaryPool.used()).isZero();
+        assertThat(primaryPool.bytesReceived()).isPositive();
+    }
+
+    private static DigestStatsRow row(StatsSnapshot stats, String digestText) {
+        return stats.digests().stream().filter(r -> r.digestText().equals(digestText)).findFirst()
+                .orElseThrow(() -> new AssertionError("no digest " + digestText + " in " + stats.digests().stream()
+                        .map(DigestStatsRow::digestText).toList()));
     }
 
     @Test
