@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Publishes the router's node-wide counters: gauges {@code junction_client_connections} and
- * {@code junction_backend_connections{server="host:port"}}, and the counter {@code junction_pins_total{reason=...}}.
+ * {@code junction_backend_connections{server="host:port"}}, {@code junction_server_shunned{server}},
+ * {@code junction_server_latency_seconds{server}}, and the counters {@code junction_pins_total{reason=...}} and
+ * {@code junction_query_rule_hits_total{rule=...}}.
  */
 final class NodeGauges {
     private NodeGauges() {
@@ -25,10 +27,25 @@ final class NodeGauges {
                     .tag("reason", kind.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry);
         }
+        limits.rules().hits().keySet().forEach(rule ->
+                FunctionCounter.builder("junction.query.rule.hits", limits.rules(), rules -> rules.hits().getOrDefault(rule, 0L))
+                        .description("Statements a query rule matched")
+                        .tag("rule", String.valueOf(rule))
+                        .register(registry));
         // The servers are fixed for a config snapshot; a config swap will register gauges for new servers.
         for (String server : limits.backendConnections().keySet()) {
             Gauge.builder("junction.backend.connections", limits, l -> l.backendConnections().getOrDefault(server, 0))
                     .description("Backend connections this node holds open to a server")
+                    .tag("server", server)
+                    .strongReference(true)
+                    .register(registry);
+            Gauge.builder("junction.server.shunned", limits, l -> l.health().current().of(server).shunned() ? 1 : 0)
+                    .description("1 while the monitor keeps new work away from the server")
+                    .tag("server", server)
+                    .strongReference(true)
+                    .register(registry);
+            Gauge.builder("junction.server.latency.seconds", limits, l -> l.health().current().of(server).latencyMicros() / 1e6)
+                    .description("Round trip of the monitor's last successful ping")
                     .tag("server", server)
                     .strongReference(true)
                     .register(registry);
