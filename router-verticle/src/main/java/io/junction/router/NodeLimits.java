@@ -6,6 +6,7 @@ import io.junction.router.backend.ServerBudget;
 import io.junction.router.monitor.HealthBoard;
 import io.junction.router.routing.PinCounters;
 import io.junction.router.routing.QueryRules;
+import io.junction.router.stats.PreparedCounters;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ public final class NodeLimits {
     private final PinCounters pins = new PinCounters();
     private final HealthBoard health = new HealthBoard();
     private final QueryRules rules;
+    private final PreparedCounters prepared = new PreparedCounters();
 
     public NodeLimits(JunctionConfig config) {
         this.rules = new QueryRules(config.queryRules());
@@ -36,6 +38,11 @@ public final class NodeLimits {
     /** Counts a new client connection unless {@code max} are open already. */
     public boolean tryOpenClient(int max) {
         return tryIncrement(clients, max);
+    }
+
+    /** Prepared statements: prepared, prepared again on another connection, evicted from a connection. */
+    public PreparedCounters prepared() {
+        return prepared;
     }
 
     /** The query rules, compiled once for the node, with their hit counters. */

@@ -47,9 +47,11 @@ public final class BackendConnection {
     private long lastUsedAt;
     private long uses;
     private long lastInsertId;
+    private final PreparedCache prepared;
 
     BackendConnection(NetSocket socket, ServerConfig server, PoolKey key, LoginResult login, SessionState state, long now,
                       PoolStats stats) {
+        this.prepared = new PreparedCache(preparedCapacity(server));
         this.socket = socket;
         this.server = server;
         this.key = key;
@@ -107,6 +109,52 @@ public final class BackendConnection {
     /** Records the state a successful sync or reset brought the connection to. */
     void assumeState(SessionState reached) {
         state = reached;
+    }
+
+    /**
+     * How many statements one connection keeps prepared: MariaDB's default max_prepared_stmt_count (16382) shared
+     * by the server's max_connections, at most 256.
+     */
+    static int preparedCapacity(ServerConfig server) {
+        return Math.max(8, Math.min(256, 16_382 / Math.max(1, server.maxConnections())));
+    }
+
+    /** The statements prepared on this connection. */
+    public PreparedCache prepared() {
+        return prepared;
+    }
+
+    /** Prepares {@code sql} here (COM_STMT_PREPARE) and completes with the server's statement id. */
+    public Future<Long> prepareStatement(byte[] sql, long now) {
+        Promise<Long> id = Promise.promise();
+        byte[] command = new byte[sql.length + 1];
+        command[0] = (byte) Command.STMT_PREPARE;
+        System.arraycopy(sql, 0, command, 1, sql.length);
+        execute(command, ResponseScanner.Shape.PREPARE, new ResponseListener() {
+            private long statementId = -1;
+
+            @Override
+            public void onPacket(Packet packet, ResponseScanner.Kind kind) {
+                if (kind == ResponseScanner.Kind.PREPARE_OK) {
+                    statementId = io.junction.router.protocol.ComStmtPrepareOk.decode(packet.payload()).statementId();
+                }
+            }
+
+            @Override
+            public void onEnd(ResponseScanner scanner) {
+                if (scanner.error() != null) {
+                    id.fail(new BackendErrorException(scanner.error()));
+                } else {
+                    id.complete(statementId);
+                }
+            }
+
+            @Override
+            public void onFailure(Throwable cause) {
+                id.fail(cause);
+            }
+        }, now);
+        return id.future();
     }
 
     /** What LAST_INSERT_ID() returns on this connection, as its OK packets reported it. */

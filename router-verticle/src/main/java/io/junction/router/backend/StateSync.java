@@ -70,6 +70,7 @@ public final class StateSync {
                 .onSuccess(v -> {
                     connection.assumeState(SessionState.initial(schema, collation));
                     connection.assumeLastInsertId(0);
+                    connection.prepared().clear();
                 });
     }
 }

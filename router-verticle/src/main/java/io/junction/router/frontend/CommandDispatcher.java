@@ -32,6 +32,7 @@ final class CommandDispatcher {
     private final RouterContext router;
     private final BackendLease lease;
     private final ChangeUser changeUser;
+    private final PreparedStatements statements;
 
     CommandDispatcher(ClientSession client, Session session, RouterContext router) {
         this.client = client;
@@ -39,6 +40,7 @@ final class CommandDispatcher {
         this.router = router;
         this.lease = new BackendLease(router, session);
         this.changeUser = new ChangeUser(client, session, router);
+        this.statements = new PreparedStatements(client, session, router, lease, this::relay);
     }
 
     void dispatch(Packet packet) {
@@ -57,9 +59,12 @@ final class CommandDispatcher {
             case Command.SET_OPTION -> setOption(packet);
             case Command.RESET_CONNECTION -> resetConnection();
             case Command.CHANGE_USER -> changeUser.run(packet, lease);
-            case Command.STMT_PREPARE -> prepare(packet);
-            case Command.STMT_EXECUTE, Command.STMT_RESET, Command.STMT_FETCH -> statement(packet);
-            case Command.STMT_CLOSE, Command.STMT_SEND_LONG_DATA -> statementWithoutResponse(packet);
+            case Command.STMT_PREPARE -> statements.prepare(packet);
+            case Command.STMT_EXECUTE -> statements.execute(packet);
+            case Command.STMT_FETCH -> statements.fetch(packet);
+            case Command.STMT_RESET -> statements.reset(packet);
+            case Command.STMT_SEND_LONG_DATA -> statements.sendLongData(packet);
+            case Command.STMT_CLOSE -> statements.close(packet);
             default -> reply(ErrPacket.of(MysqlError.UNKNOWN_COM, "Junction does not support " + Command.name(command)).encode());
         }
     }
@@ -95,53 +100,14 @@ final class CommandDispatcher {
                 decision.timeoutMs(), digest));
     }
 
-    /** The hostgroup a statement goes to: a rule's destination or the user's default; locking reads to its writer. */
     private int route(Integer destination, QueryTraits traits) {
+        return route(destination, traits, session, router);
+    }
+
+    /** The hostgroup a statement goes to: a rule's destination or the user's default; locking reads to its writer. */
+    static int route(Integer destination, QueryTraits traits, Session session, RouterContext router) {
         int hostgroup = destination != null ? destination : session.user().defaultHostgroup();
         return traits.lockingRead() ? router.view().writerFor(hostgroup) : hostgroup;
-    }
-
-    private void prepare(Packet packet) {
-        String sql = ComQuery.decode(packet.payload()).text();
-        session.pins().add(PinReason.Kind.PREPARED_STATEMENT, sql);
-        QueryTraits traits = QueryClassifier.classify(sql);
-        relay(new StatementPlan(packet, Shape.PREPARE, traits, sql, route(null, traits), 0, new DigestOnce(sql)));
-    }
-
-    private void statement(Packet packet) {
-        long id = StatementId.of(packet.payload());
-        if (lease.held() == null || !knownStatement(id)) {
-            reply(ErrPacket.of(MysqlError.UNKNOWN_STMT_HANDLER, "Unknown prepared statement handler (" + id + ") given to "
-                    + Command.name(packet.firstByte())).encode());
-            return;
-        }
-        Shape shape = switch (packet.firstByte()) {
-            case Command.STMT_RESET -> Shape.SINGLE;
-            case Command.STMT_FETCH -> Shape.ROWS;
-            default -> Shape.RESULT;
-        };
-        relay(plain(packet, shape, Command.name(packet.firstByte())));
-    }
-
-    private void statementWithoutResponse(Packet packet) {
-        long id = StatementId.of(packet.payload());
-        BackendConnection held = lease.held();
-        if (held != null && knownStatement(id)) {
-            held.send(packet.payload(), System.nanoTime());
-            if (packet.firstByte() == Command.STMT_CLOSE) {
-                session.openStatements().remove(id);
-                if (session.openStatements().isEmpty()) {
-                    session.pins().remove(PinReason.Kind.PREPARED_STATEMENT);
-                    lease.finish(held, false);
-                }
-            }
-        }
-        client.commandDone();
-    }
-
-    /** MariaDB's statement id -1 means "the statement prepared last". */
-    private boolean knownStatement(long id) {
-        return session.openStatements().contains(id) || (id == 0xFFFFFFFFL && !session.openStatements().isEmpty());
     }
 
     private void setOption(Packet packet) {
@@ -187,7 +153,7 @@ final class CommandDispatcher {
         relay(plan, scanner -> { });
     }
 
-    private void relay(StatementPlan plan, java.util.function.Consumer<ResponseScanner> also) {
+    void relay(StatementPlan plan, java.util.function.Consumer<ResponseScanner> also) {
         lease.acquire(plan.traits(), plan.hostgroup()).onComplete(acquired -> {
             if (client.isClosed()) {
                 lease.end();
@@ -211,6 +177,7 @@ final class CommandDispatcher {
             long[] timer = {-1};
             long started = System.nanoTime();
             StatementRelay relay = new StatementRelay(client, session, backend, statement, traits.pin() != null || assigned != null,
+                    plan.prepareOk(),
                     scanner -> {
                         cancel(timer[0]);
                         record(plan, scanner, System.nanoTime() - started);
@@ -226,7 +193,20 @@ final class CommandDispatcher {
                     QueryKiller.kill(router, session, backend, plan.timeoutMs());
                 });
             }
-            backend.execute(plan.packet().payload(), plan.shape(), relay, System.nanoTime());
+            plan.payload().apply(backend).onComplete(payload -> {
+                if (payload.failed()) {
+                    cancel(timer[0]);
+                    client.sendError(1, Errors.toErrPacket(payload.cause()));
+                    if (backend.isIdle()) {
+                        lease.finish(backend, false);
+                    } else {
+                        lease.lost();
+                    }
+                    client.commandDone();
+                    return;
+                }
+                backend.execute(payload.result(), plan.shape(), relay, System.nanoTime());
+            });
         });
     }
 

@@ -10,8 +10,6 @@ import io.junction.router.protocol.StatusFlags;
 import io.junction.router.routing.PinCounters;
 import io.junction.router.routing.PinReason;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A logged-in client's session as Junction keeps it between statements: who it is, what it negotiated, its
@@ -25,7 +23,7 @@ final class Session {
     private int wireFormat;
     private SessionState state;
     private final Pins pins;
-    private final Set<Long> openStatements = new HashSet<>();
+    private final ClientStatements statements = new ClientStatements();
     private long lastInsertId;
     private boolean inTransaction;
 
@@ -43,7 +41,7 @@ final class Session {
         this.collation = Collations.byId(collationId);
         this.state = SessionState.initial(schema, collation);
         pins.clear();
-        openStatements.clear();
+        statements.clear();
         lastInsertId = 0;
         inTransaction = false;
     }
@@ -100,8 +98,9 @@ final class Session {
         return pins.reasons();
     }
 
-    Set<Long> openStatements() {
-        return openStatements;
+    /** The session's prepared statements, by Junction's ids. */
+    ClientStatements statements() {
+        return statements;
     }
 
     long lastInsertId() {
@@ -118,9 +117,6 @@ final class Session {
             pins.add(PinReason.Kind.TRANSACTION, statement);
         } else {
             pins.remove(PinReason.Kind.TRANSACTION);
-        }
-        if (openStatements.isEmpty()) {
-            pins.remove(PinReason.Kind.PREPARED_STATEMENT);
         }
     }
 

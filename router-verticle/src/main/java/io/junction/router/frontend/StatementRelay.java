@@ -4,7 +4,6 @@ import io.junction.router.backend.BackendConnection;
 import io.junction.router.backend.ResponseListener;
 import io.junction.router.backend.SessionState;
 import io.junction.router.protocol.Capabilities;
-import io.junction.router.protocol.ComStmtPrepareOk;
 import io.junction.router.protocol.ErrPacket;
 import io.junction.router.protocol.MysqlError;
 import io.junction.router.protocol.OkPacket;
@@ -23,7 +22,8 @@ import java.util.function.Consumer;
  * Relays one command's response from a backend connection to the client, packet by packet, rows untouched.
  * Packets from one read are written to the client as one buffer; when the client's write queue is full the
  * backend socket is paused until it drains. OK packets are re-encoded only for clients that did not ask for
- * session tracking. It notes, from the server's own reports, state that pins the session.
+ * session tracking; a COM_STMT_PREPARE_OK gets the client's statement id. It notes, from the server's own
+ * reports, state that pins the session.
  */
 final class StatementRelay implements ResponseListener {
     private final ClientSession client;
@@ -34,6 +34,7 @@ final class StatementRelay implements ResponseListener {
     private final BiConsumer<Throwable, Integer> failed;
     private final boolean rewriteOk;
     private final boolean stateChangeExplained;
+    private final java.util.function.BiFunction<byte[], BackendConnection, byte[]> prepareOk;
     private Buffer out = Buffer.buffer();
     private int nextSequenceId = 1;
     private long timedOutAfterMs;
@@ -43,12 +44,14 @@ final class StatementRelay implements ResponseListener {
      *        Junction repairs, reading the state back): a state change the server reports needs no other reason
      */
     StatementRelay(ClientSession client, Session session, BackendConnection backend, String statement, boolean stateChangeExplained,
+                   java.util.function.BiFunction<byte[], BackendConnection, byte[]> prepareOk,
                    Consumer<ResponseScanner> done, BiConsumer<Throwable, Integer> failed) {
         this.client = client;
         this.session = session;
         this.backend = backend;
         this.statement = statement;
         this.stateChangeExplained = stateChangeExplained;
+        this.prepareOk = prepareOk;
         this.done = done;
         this.failed = failed;
         this.rewriteOk = !Capabilities.has(session.capabilities(), Capabilities.CLIENT_SESSION_TRACK);
@@ -70,7 +73,7 @@ final class StatementRelay implements ResponseListener {
         byte[] payload = packet.payload();
         switch (kind) {
             case OK -> payload = ok(payload);
-            case PREPARE_OK -> session.openStatements().add(ComStmtPrepareOk.decode(payload).statementId());
+            case PREPARE_OK -> payload = prepareOk == null ? payload : prepareOk.apply(payload, backend);
             case LOCAL_INFILE_REQUEST -> client.readMidCommand(this::fileContents);
             default -> {
             }

@@ -18,6 +18,7 @@ public enum MysqlError {
     NOT_ALLOWED_COMMAND(1148, "42000"),
     USER_LIMIT_REACHED(1226, "42000"),
     UNKNOWN_STMT_HANDLER(1243, "HY000"),
+    TOO_MANY_PREPARED(1461, "42000"),
     MALFORMED_PACKET(1835, "HY000"),
     CONNECTION_KILLED(1927, "70100"),
     /** MariaDB's error for a statement that ran past its time limit. */

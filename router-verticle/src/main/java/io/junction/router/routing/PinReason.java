@@ -16,7 +16,10 @@ public record PinReason(Kind kind, String statement) {
         GET_LOCK,
         SQL_CALC_FOUND_ROWS,
         TEXT_PREPARED_STATEMENT,
-        PREPARED_STATEMENT,
+        /** COM_STMT_SEND_LONG_DATA sent; held until the execute that consumes it. */
+        LONG_DATA,
+        /** An execute opened a cursor; held until COM_STMT_FETCH exhausts it or the statement is reset or closed. */
+        CURSOR,
         HANDLER,
         XA_TRANSACTION,
         NEXT_TRANSACTION_CHARACTERISTICS,

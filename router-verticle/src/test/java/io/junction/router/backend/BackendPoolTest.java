@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The pool's cap, wait queue, and upkeep, observed through real clients and the server's own process list. */
 @ExtendWith(MariaDbExtension.class)
-class BackendPoolTest {
+public class BackendPoolTest {
     static MariaDb db;
 
     @BeforeAll
@@ -151,7 +151,7 @@ class BackendPoolTest {
         }
     }
 
-    static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+    public static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
