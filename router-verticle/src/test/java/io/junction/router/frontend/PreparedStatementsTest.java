@@ -99,6 +99,66 @@ class PreparedStatementsTest {
     }
 
     @Test
+    void mysql2ExecuteFromNodeWithTwoHundredConnectionsOnSixteenBackendConnections() throws Exception {
+        java.nio.file.Path scripts = java.nio.file.Path.of("src/test/node").toAbsolutePath();
+        assertThat(scripts.resolve("node_modules/mysql2")).as("mysql2 installed (bin/ensure-node-deps)").exists();
+        try (TestJunction junction = TestJunction.start(TestJunction.config(db, CAP))) {
+            java.nio.file.Path output = java.nio.file.Files.createTempFile("mysql2", ".out");
+            Process node = new ProcessBuilder("node", "prepared.js", String.valueOf(junction.port()), String.valueOf(CLIENTS),
+                    String.valueOf(STATEMENTS), "3").directory(scripts.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
+            String printed = java.nio.file.Files.readString(output).strip();
+            assertThat(node.exitValue()).as(printed).isZero();
+            assertThat(printed).isEqualTo("{\"wrong\":0,\"executes\":" + CLIENTS * STATEMENTS * 3 + "}");
+            assertThat(junction.limits().backendConnections().values().stream().mapToInt(Integer::intValue).sum())
+                    .isBetween(1, CAP);
+        }
+    }
+
+    @Test
+    void connectorJWithServerSideAndCachedStatementsFromTwoHundredThreads() throws Exception {
+        try (TestJunction junction = TestJunction.start(TestJunction.config(db, CAP))) {
+            String url = junction.mysqlUrl("useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=100");
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+            AtomicInteger wrong = new AtomicInteger();
+            try {
+                List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+                for (int c = 0; c < CLIENTS; c++) {
+                    int client = c;
+                    runs.add(threads.submit(() -> {
+                        try (Connection connection = DriverManager.getConnection(url)) {
+                            for (int s = 0; s < STATEMENTS; s++) {
+                                int statement = (s + client) % STATEMENTS;
+                                int id = 1 + (client * 7 + statement * 13) % 1000;
+                                try (PreparedStatement p = connection.prepareStatement(
+                                        "SELECT v, ? AS tag FROM kv WHERE id = ? /* s" + statement + " */")) {
+                                    p.setString(1, "t" + statement);
+                                    p.setInt(2, id);
+                                    try (ResultSet rs = p.executeQuery()) {
+                                        if (!rs.next() || !rs.getString(1).equals("v" + id) || !rs.getString(2).equals("t" + statement)) {
+                                            wrong.incrementAndGet();
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> run : runs) {
+                    run.get(120, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(wrong).hasValue(0);
+            assertThat(junction.limits().backendConnections().values().stream().mapToInt(Integer::intValue).sum())
+                    .isBetween(1, CAP);
+        }
+    }
+
+    @Test
     void aStatementRunsOnAfterItsBackendConnectionWasKilled() throws Exception {
         try (TestJunction junction = TestJunction.start(TestJunction.config(db, 4, 1));
              Connection c = DriverManager.getConnection(junction.mariadbUrl("useServerPrepStmts=true"));
