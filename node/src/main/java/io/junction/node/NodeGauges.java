@@ -10,7 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Publishes the router's node-wide counters: gauges {@code junction_client_connections} and
  * {@code junction_backend_connections{server="host:port"}}, {@code junction_server_shunned{server}},
  * {@code junction_server_latency_seconds{server}}, and the counters {@code junction_pins_total{reason=...}} and
- * {@code junction_query_rule_hits_total{rule=...}}.
+ * {@code junction_query_rule_hits_total{rule=...}}, and {@code junction_prepared_statements_total{event=prepared|
+ * reprepared|evicted}} (prepared by clients, prepared again on another backend connection, evicted from one).
  */
 final class NodeGauges {
     private NodeGauges() {
@@ -27,6 +28,12 @@ final class NodeGauges {
                     .tag("reason", kind.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry);
         }
+        FunctionCounter.builder("junction.prepared.statements", limits.prepared(), c -> c.preparedCount())
+                .description("Statements clients prepared").tag("event", "prepared").register(registry);
+        FunctionCounter.builder("junction.prepared.statements", limits.prepared(), c -> c.repreparedCount())
+                .description("Statements clients prepared").tag("event", "reprepared").register(registry);
+        FunctionCounter.builder("junction.prepared.statements", limits.prepared(), c -> c.evictedCount())
+                .description("Statements clients prepared").tag("event", "evicted").register(registry);
         limits.rules().hits().keySet().forEach(rule ->
                 FunctionCounter.builder("junction.query.rule.hits", limits.rules(), rules -> rules.hits().getOrDefault(rule, 0L))
                         .description("Statements a query rule matched")

@@ -69,6 +69,7 @@ class NodeLauncherTest {
                 .contains("junction_backend_connections{server=\"127.0.0.1:3307\"} 0.0")
                 .contains("junction_pins_total{reason=\"transaction\"} 0.0")
                 .contains("junction_server_shunned{server=\"127.0.0.1:3306\"} 0.0")
+                .contains("junction_prepared_statements_total{event=\"reprepared\"} 0.0")
                 .anySatisfy(line -> assertThat(line).startsWith("vertx_"))
                 .anySatisfy(line -> assertThat(line).startsWith("jvm_memory_used_bytes"));
     }
