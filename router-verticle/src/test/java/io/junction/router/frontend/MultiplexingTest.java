@@ -84,6 +84,8 @@ class MultiplexingTest {
             junction.vertx().cancelTimer(sampler);
             clients.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+        org.slf4j.LoggerFactory.getLogger(MultiplexingTest.class).info("measured: {} clients x {} point selects, peak {} backend connections",
+                CLIENTS, QUERIES_EACH, maxBackends.get());
         assertThat(maxBackends.get()).isBetween(1, BACKEND_CAP);
         PinCounters pins = junction.limits().pins();
         for (PinReason.Kind kind : PinReason.Kind.values()) {

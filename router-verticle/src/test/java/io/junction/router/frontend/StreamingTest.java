@@ -58,6 +58,8 @@ class StreamingTest {
                     }
                 }
             }
+            org.slf4j.LoggerFactory.getLogger(StreamingTest.class).info("measured: {} rows, {} MB relayed, peak heap+direct growth {} MB",
+                    rows, bytes >> 20, peak >> 20);
             assertThat(rows).isEqualTo(ROWS);
             assertThat(bytes).isGreaterThan((long) ROWS * ROW_BYTES);
             assertThat(peak).as("heap and direct memory growth while relaying, bytes").isLessThan(MAX_HEAP_GROWTH);
