@@ -1,0 +1,40 @@
+package io.junction.bench;
+
+/** The Junction node's config for a benchmark run: one MariaDB server, the bench user, limits for 100,000 clients. */
+final class NodeConfig {
+
+    private NodeConfig() {
+    }
+
+    /** @param backendCap the server's max_connections: how many backend connections the node may open */
+    static String yaml(int port, int adminPort, int dbPort, int backendCap) {
+        return """
+                # Written by io.junction.bench.BenchDb for one bin/bench run.
+                listener:
+                  host: 127.0.0.1
+                  port: %d
+                  event_loops: 0
+                admin:
+                  host: 127.0.0.1
+                  port: %d
+                hostgroups:
+                  - id: 0
+                    name: writer
+                servers:
+                  - host: 127.0.0.1
+                    port: %d
+                    hostgroup: 0
+                    max_connections: %d
+                users:
+                  - name: %s
+                    password: %s
+                    default_hostgroup: 0
+                    default_schema: %s
+                    max_connections: 100000
+                limits:
+                  max_client_connections: 100000
+                timeouts:
+                  handshake_ms: 30000
+                """.formatted(port, adminPort, dbPort, backendCap, BenchDb.USER, BenchDb.PASSWORD, BenchDb.SCHEMA);
+    }
+}
