@@ -12,8 +12,10 @@ public final class Nonce {
     /** 20 bytes of 1..127, like a MySQL server's scramble (no NUL: some clients read it as a C string). */
     public static byte[] generate() {
         byte[] bytes = new byte[20];
+        RANDOM.nextBytes(bytes); // one call: each SecureRandom call may be a read of the system's entropy source
         for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) (1 + RANDOM.nextInt(127));
+            int b = bytes[i] & 0x7F;
+            bytes[i] = (byte) (b == 0 ? 1 : b);
         }
         return bytes;
     }

@@ -28,6 +28,7 @@ public final class BackendPool {
     private int idleCount;
     private int lent;
     private boolean wakeRegistered;
+    private boolean countedWaiting;
 
     private record Waiter(BorrowRequest request, Promise<BackendConnection> promise, long timer) {
     }
@@ -68,6 +69,7 @@ public final class BackendPool {
         Promise<BackendConnection> promise = Promise.promise();
         long timer = loop.vertx().setTimer(loop.poolWaitMs(), id -> timeout(promise));
         waiters.add(new Waiter(request, promise, timer));
+        countWaiting();
         registerWake();
         return promise.future();
     }
@@ -105,6 +107,7 @@ public final class BackendPool {
             Waiter waiter = it.next();
             if (waiter.request().fits(connection)) {
                 it.remove();
+                countWaiting();
                 loop.vertx().cancelTimer(waiter.timer());
                 addLent(1);
                 waiter.promise().complete(connection);
@@ -176,6 +179,7 @@ public final class BackendPool {
             waiter.promise().tryFail("Junction is shutting down");
         }
         waiters.clear();
+        countWaiting();
     }
 
     private BackendConnection takeIdle(BorrowRequest request) {
@@ -247,6 +251,7 @@ public final class BackendPool {
                 return;
             }
             Waiter waiter = waiters.poll();
+            countWaiting();
             loop.vertx().cancelTimer(waiter.timer());
             open(waiter.request()).onComplete(result -> {
                 if (result.failed()) {
@@ -262,6 +267,15 @@ public final class BackendPool {
         budget.wakeOne();
     }
 
+    /** Keeps the budget's count of waiting pools in step with this pool's wait queue. */
+    private void countWaiting() {
+        boolean waiting = !waiters.isEmpty();
+        if (waiting != countedWaiting) {
+            countedWaiting = waiting;
+            budget.waiting(waiting);
+        }
+    }
+
     private void registerWake() {
         if (!wakeRegistered) {
             wakeRegistered = true;
@@ -271,6 +285,7 @@ public final class BackendPool {
 
     private void timeout(Promise<BackendConnection> promise) {
         waiters.removeIf(w -> w.promise() == promise);
+        countWaiting();
         promise.tryFail(new PoolTimeoutException(server.address(), loop.poolWaitMs(), budget.max()));
     }
 }

@@ -14,6 +14,7 @@ public final class ServerBudget {
     private final int max;
     private final AtomicInteger open = new AtomicInteger();
     private final Queue<Runnable> starving = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waitingPools = new AtomicInteger();
 
     public ServerBudget(String address, int max) {
         this.address = address;
@@ -64,8 +65,20 @@ public final class ServerBudget {
         starving.add(wake);
     }
 
-    /** True when some event loop waits for a reservation: idle connections should be closed, not parked. */
+    /**
+     * True while some pool of some event loop has sessions waiting for a connection: an idle connection elsewhere
+     * should then be closed, not parked, so the waiting loop can open one. Counts pools, not wake-ups: a wake-up
+     * left behind after its pool was served by a release of its own must not close anyone's connections.
+     */
     public boolean hasStarving() {
-        return !starving.isEmpty();
+        return waitingPools.get() > 0;
     }
-}
+
+    /** A pool's wait queue went from empty to not empty ({@code true}) or back ({@code false}). */
+    public void waiting(boolean started) {
+        if (started) {
+            waitingPools.incrementAndGet();
+        } else {
+            waitingPools.decrementAndGet();
+        }
+    }}
