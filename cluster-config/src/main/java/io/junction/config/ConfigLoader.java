@@ -57,7 +57,7 @@ public final class ConfigLoader {
     /**
      * The built-in config: listener on 0.0.0.0:6033, admin on 127.0.0.1:6080, hostgroup 0 "writer" holding one server
      * at 127.0.0.1:3306, default limits and timeouts, version 1, no query rules, no replication hostgroups, the
-     * monitor off ({@link MonitorConfig#DEFAULT}), and <b>no users</b>: a node started with it listens, but nobody
+     * monitor off ({@link MonitorConfig#DEFAULT}), no TLS toward clients, and <b>no users</b>: a node started with it listens, but nobody
      * can log in until users come from the environment ({@code JUNCTION_USER_NAME}, ...) or the cluster.
      */
     public static JunctionConfig defaults() {

@@ -17,15 +17,15 @@ import java.util.Objects;
 final class ConfigReader {
     private static final List<String> TOP = List.of(
             "version", "listener", "admin", "hostgroups", "servers", "users", "limits", "timeouts", "query_rules",
-            "replication_hostgroups", "monitor");
+            "replication_hostgroups", "monitor", "tls");
     private static final List<String> LISTENER = List.of("host", "port", "event_loops");
     private static final List<String> ADMIN = List.of("host", "port", "enabled");
     private static final List<String> HOSTGROUP = List.of("id", "name");
     private static final List<String> SERVER = List.of(
             "host", "port", "hostgroup", "weight", "max_connections", "status", "max_replication_lag",
-            "max_latency_ms");
+            "max_latency_ms", "tls", "tls_ca");
     private static final List<String> USER = List.of("name", "password", "password_hash", "default_hostgroup",
-            "default_schema", "max_connections", "transaction_persistent");
+            "default_schema", "max_connections", "transaction_persistent", "auth_plugin", "require_tls");
     private static final List<String> LIMITS = List.of("max_client_connections", "max_packet_size", "local_infile",
             "max_retries");
     private static final List<String> TIMEOUTS = List.of("handshake_ms", "connect_ms", "pool_wait_ms", "idle_ping_ms",
@@ -35,6 +35,7 @@ final class ConfigReader {
             "multiplex", "apply");
     private static final List<String> REPLICATION_HOSTGROUP = List.of("writer_hostgroup", "reader_hostgroup",
             "writer_is_also_reader");
+    private static final List<String> TLS = List.of("enabled", "certificate", "key", "reload_interval_ms", "rsa_key");
     private static final List<String> MONITOR = List.of("enabled", "user", "password", "ping_interval_ms",
             "read_only_interval_ms", "replication_lag_interval_ms", "check_timeout_ms", "shun_after_failures",
             "recover_after_successes");
@@ -75,7 +76,8 @@ final class ConfigReader {
                 top.list("query_rules", QUERY_RULE, ConfigReader::queryRule, d.queryRules()),
                 top.list("replication_hostgroups", REPLICATION_HOSTGROUP, ConfigReader::replicationHostgroup,
                         d.replicationHostgroups()),
-                top.section("monitor", MONITOR, ConfigReader::monitor, d.monitor()));
+                top.section("monitor", MONITOR, ConfigReader::monitor, d.monitor()),
+                top.section("tls", TLS, ConfigReader::tls, d.tls()));
     }
 
     private static ListenerConfig listener(YamlMapping m) {
@@ -102,7 +104,9 @@ final class ConfigReader {
                 m.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS),
                 m.status("status", ServerConfig.DEFAULT_STATUS),
                 m.integer("max_replication_lag", 0),
-                m.integer("max_latency_ms", 0));
+                m.integer("max_latency_ms", 0),
+                m.serverTls("tls", ServerConfig.DEFAULT_TLS),
+                m.text("tls_ca", null));
     }
 
     private static UserConfig user(YamlMapping m) {
@@ -113,7 +117,19 @@ final class ConfigReader {
                 m.integer("default_hostgroup", UserConfig.DEFAULT_HOSTGROUP),
                 m.text("default_schema", null),
                 m.integer("max_connections", UserConfig.DEFAULT_MAX_CONNECTIONS),
-                m.bool("transaction_persistent", UserConfig.DEFAULT_TRANSACTION_PERSISTENT));
+                m.bool("transaction_persistent", UserConfig.DEFAULT_TRANSACTION_PERSISTENT),
+                m.text("auth_plugin", UserConfig.DEFAULT_AUTH_PLUGIN),
+                m.bool("require_tls", false));
+    }
+
+    private static TlsConfig tls(YamlMapping m) {
+        TlsConfig d = TlsConfig.DEFAULT;
+        return new TlsConfig(
+                m.bool("enabled", d.enabled()),
+                m.text("certificate", d.certificate()),
+                m.text("key", d.key()),
+                m.longInteger("reload_interval_ms", d.reloadIntervalMs()),
+                m.text("rsa_key", d.rsaKey()));
     }
 
     private static LimitsConfig limits(YamlMapping m) {

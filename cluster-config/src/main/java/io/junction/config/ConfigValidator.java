@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Checks a {@link JunctionConfig} against the ranges Junction supports and for references that lead nowhere. Every
  * problem names the field path and what is allowed, in one shape: {@code listener.port: 70000 (expected: 0..65535)}.
  * Query rules and replication hostgroups are checked by {@link RoutingValidator}, the monitor by
- * {@link MonitorValidator}.
+ * {@link MonitorValidator}, TLS and authentication settings by {@link SecurityValidator}.
  */
 public final class ConfigValidator {
     /** The mysql_native_password form, {@code *} and SHA1(SHA1(password)) in hex. */
@@ -86,6 +86,9 @@ public final class ConfigValidator {
         if (checks.present("monitor", config.monitor())) {
             MonitorValidator.check(config.monitor(), checks);
         }
+        if (checks.present("tls", config.tls())) {
+            SecurityValidator.tls(config.tls(), checks);
+        }
     }
 
     /** Checks the hostgroups and returns their ids. */
@@ -121,6 +124,7 @@ public final class ConfigValidator {
             if (server.status() == null) {
                 checks.add(Problems.of(path + ".status", null, "one of " + List.of(ServerStatus.values())));
             }
+            SecurityValidator.server(path, server, checks);
             String identity = server.address() + " in hostgroup " + server.hostgroup();
             Integer first = seen.putIfAbsent(identity, i);
             if (first != null) {
@@ -155,6 +159,7 @@ public final class ConfigValidator {
                 checks.add(Problems.of(path + ".transaction_persistent", false,
                         "true; transactions always stay on the connection they started on"));
             }
+            SecurityValidator.user(path, user, config.tls(), checks);
         }
     }
 

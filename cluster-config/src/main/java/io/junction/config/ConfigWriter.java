@@ -28,15 +28,7 @@ final class ConfigWriter {
         ArrayNode hostgroups = root.putArray("hostgroups");
         config.hostgroups().forEach(h -> hostgroups.addObject().put("id", h.id()).put("name", h.name()));
         ArrayNode servers = root.putArray("servers");
-        config.servers().forEach(s -> servers.addObject()
-                .put("host", s.host())
-                .put("port", s.port())
-                .put("hostgroup", s.hostgroup())
-                .put("weight", s.weight())
-                .put("max_connections", s.maxConnections())
-                .put("status", s.status().name())
-                .put("max_replication_lag", s.maxReplicationLagSeconds())
-                .put("max_latency_ms", s.maxLatencyMs()));
+        config.servers().forEach(s -> server(servers.addObject(), s));
         ArrayNode users = root.putArray("users");
         config.users().forEach(u -> user(users.addObject(), u));
         root.putObject("limits")
@@ -59,7 +51,21 @@ final class ConfigWriter {
                 .put("reader_hostgroup", p.readerHostgroup())
                 .put("writer_is_also_reader", p.writerIsAlsoReader()));
         monitor(root.putObject("monitor"), config.monitor());
+        tls(root.putObject("tls"), config.tls());
         return root;
+    }
+
+    private static void server(ObjectNode node, ServerConfig server) {
+        node.put("host", server.host())
+                .put("port", server.port())
+                .put("hostgroup", server.hostgroup())
+                .put("weight", server.weight())
+                .put("max_connections", server.maxConnections())
+                .put("status", server.status().name())
+                .put("max_replication_lag", server.maxReplicationLagSeconds())
+                .put("max_latency_ms", server.maxLatencyMs())
+                .put("tls", server.tls().configName());
+        putIfSet(node, "tls_ca", server.tlsCa());
     }
 
     private static void user(ObjectNode node, UserConfig user) {
@@ -69,7 +75,17 @@ final class ConfigWriter {
         node.put("default_hostgroup", user.defaultHostgroup());
         putIfSet(node, "default_schema", user.defaultSchema());
         node.put("max_connections", user.maxConnections())
-                .put("transaction_persistent", user.transactionPersistent());
+                .put("transaction_persistent", user.transactionPersistent())
+                .put("auth_plugin", user.authPlugin())
+                .put("require_tls", user.requireTls());
+    }
+
+    private static void tls(ObjectNode node, TlsConfig tls) {
+        node.put("enabled", tls.enabled());
+        putIfSet(node, "certificate", tls.certificate());
+        putIfSet(node, "key", tls.key());
+        node.put("reload_interval_ms", tls.reloadIntervalMs());
+        putIfSet(node, "rsa_key", tls.rsaKey());
     }
 
     private static void queryRule(ObjectNode node, QueryRuleConfig rule) {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Applies {@code JUNCTION_*} environment variables on top of a config, so a container needs no config file for
- * simple cases. {@code JUNCTION_<SECTION>_<KEY>} sets a key of the listener, admin, limits, timeouts or monitor
+ * simple cases. {@code JUNCTION_<SECTION>_<KEY>} sets a key of the listener, admin, limits, timeouts, monitor or tls
  * section ({@code JUNCTION_LIMITS_MAX_PACKET_SIZE}, {@code JUNCTION_MONITOR_PASSWORD}); {@code JUNCTION_SERVER_HOST}
  * and {@code JUNCTION_SERVER_PORT} set the first server; {@code JUNCTION_USER_NAME} and {@code JUNCTION_USER_PASSWORD} (and optionally
  * {@code JUNCTION_USER_SCHEMA}) add a user with defaults for everything else, replacing one of the same name. Other
@@ -43,7 +43,8 @@ final class EnvironmentOverrides {
                 overrides.timeouts(config.timeouts()),
                 config.queryRules(),
                 config.replicationHostgroups(),
-                overrides.monitor(config.monitor()));
+                overrides.monitor(config.monitor()),
+                overrides.tls(config.tls()));
         if (!overrides.problems.isEmpty()) {
             throw new InvalidConfigException(overrides.problems);
         }
@@ -95,6 +96,15 @@ final class EnvironmentOverrides {
                 integer("JUNCTION_MONITOR_RECOVER_AFTER_SUCCESSES", m.recoverAfterSuccesses()));
     }
 
+    private TlsConfig tls(TlsConfig t) {
+        return new TlsConfig(
+                bool("JUNCTION_TLS_ENABLED", t.enabled()),
+                text("JUNCTION_TLS_CERTIFICATE", t.certificate()),
+                text("JUNCTION_TLS_KEY", t.key()),
+                longInteger("JUNCTION_TLS_RELOAD_INTERVAL_MS", t.reloadIntervalMs()),
+                text("JUNCTION_TLS_RSA_KEY", t.rsaKey()));
+    }
+
     /** Replaces host and port of the first server. */
     private List<ServerConfig> servers(List<ServerConfig> servers) {
         String hostVar = "JUNCTION_SERVER_HOST";
@@ -110,7 +120,7 @@ final class EnvironmentOverrides {
         ServerConfig s = servers.get(0);
         List<ServerConfig> result = new ArrayList<>(servers);
         result.set(0, new ServerConfig(text(hostVar, s.host()), integer(portVar, s.port()), s.hostgroup(), s.weight(),
-                s.maxConnections(), s.status(), s.maxReplicationLagSeconds(), s.maxLatencyMs()));
+                s.maxConnections(), s.status(), s.maxReplicationLagSeconds(), s.maxLatencyMs(), s.tls(), s.tlsCa()));
         return result;
     }
 

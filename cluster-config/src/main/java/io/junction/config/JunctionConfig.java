@@ -8,6 +8,7 @@ import java.util.Optional;
  * (a {@link ListenerConfig}, a {@link UserConfig}, ...), never the whole snapshot unless it routes.
  *
  * @param version increases with every committed change; 1 for a config read from a file that gives none
+ * @param tls TLS toward clients and the RSA key of caching_sha2_password (backend TLS is per server)
  */
 public record JunctionConfig(
         long version,
@@ -20,7 +21,8 @@ public record JunctionConfig(
         TimeoutsConfig timeouts,
         List<QueryRuleConfig> queryRules,
         List<ReplicationHostgroupConfig> replicationHostgroups,
-        MonitorConfig monitor) {
+        MonitorConfig monitor,
+        TlsConfig tls) {
 
     public JunctionConfig {
         hostgroups = List.copyOf(hostgroups);
@@ -30,10 +32,37 @@ public record JunctionConfig(
         replicationHostgroups = List.copyOf(replicationHostgroups);
     }
 
-    /** A config without query rules or replication hostgroups, with the default monitor settings. */
+    /** A config without TLS toward clients ({@link TlsConfig#DEFAULT}). */
+    public JunctionConfig(long version, ListenerConfig listener, AdminConfig admin, List<HostgroupConfig> hostgroups,
+                          List<ServerConfig> servers, List<UserConfig> users, LimitsConfig limits, TimeoutsConfig timeouts,
+                          List<QueryRuleConfig> queryRules, List<ReplicationHostgroupConfig> replicationHostgroups,
+                          MonitorConfig monitor) {
+        this(version, listener, admin, hostgroups, servers, users, limits, timeouts, queryRules, replicationHostgroups,
+                monitor, TlsConfig.DEFAULT);
+    }
+
+    /** A config without query rules or replication hostgroups, with the default monitor settings and no TLS. */
     public JunctionConfig(long version, ListenerConfig listener, AdminConfig admin, List<HostgroupConfig> hostgroups,
                           List<ServerConfig> servers, List<UserConfig> users, LimitsConfig limits, TimeoutsConfig timeouts) {
         this(version, listener, admin, hostgroups, servers, users, limits, timeouts, List.of(), List.of(), MonitorConfig.DEFAULT);
+    }
+
+    /** This config with another TLS section. */
+    public JunctionConfig withTls(TlsConfig newTls) {
+        return new JunctionConfig(version, listener, admin, hostgroups, servers, users, limits, timeouts, queryRules,
+                replicationHostgroups, monitor, newTls);
+    }
+
+    /** This config with other users. */
+    public JunctionConfig withUsers(List<UserConfig> newUsers) {
+        return new JunctionConfig(version, listener, admin, hostgroups, servers, newUsers, limits, timeouts, queryRules,
+                replicationHostgroups, monitor, tls);
+    }
+
+    /** This config with other servers. */
+    public JunctionConfig withServers(List<ServerConfig> newServers) {
+        return new JunctionConfig(version, listener, admin, hostgroups, newServers, users, limits, timeouts, queryRules,
+                replicationHostgroups, monitor, tls);
     }
 
     public Optional<UserConfig> user(String name) {

@@ -9,6 +9,9 @@ package io.junction.config;
  * @param maxConnections client connections this user may hold open at once
  * @param transactionPersistent must be true ({@link ConfigValidator} refuses false): a transaction always stays on
  *        the backend connection it started on, whatever the query rules say
+ * @param authPlugin the plugin Junction asks this user's clients to authenticate with:
+ *        {@link #NATIVE_PASSWORD} or {@link #CACHING_SHA2_PASSWORD}
+ * @param requireTls whether this user may log in only over a TLS connection
  */
 public record UserConfig(
         String name,
@@ -17,11 +20,23 @@ public record UserConfig(
         int defaultHostgroup,
         String defaultSchema,
         int maxConnections,
-        boolean transactionPersistent) {
+        boolean transactionPersistent,
+        String authPlugin,
+        boolean requireTls) {
 
     public static final int DEFAULT_HOSTGROUP = 0;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final boolean DEFAULT_TRANSACTION_PERSISTENT = true;
+    public static final String NATIVE_PASSWORD = "mysql_native_password";
+    public static final String CACHING_SHA2_PASSWORD = "caching_sha2_password";
+    public static final String DEFAULT_AUTH_PLUGIN = NATIVE_PASSWORD;
+
+    /** A user authenticated with mysql_native_password, with or without TLS. */
+    public UserConfig(String name, String password, String passwordHash, int defaultHostgroup, String defaultSchema,
+                      int maxConnections, boolean transactionPersistent) {
+        this(name, password, passwordHash, defaultHostgroup, defaultSchema, maxConnections, transactionPersistent,
+                DEFAULT_AUTH_PLUGIN, false);
+    }
 
     /** A user with a clear-text password and defaults for everything else; {@code defaultSchema} may be null. */
     public static UserConfig withPassword(String name, String password, String defaultSchema) {
@@ -29,9 +44,16 @@ public record UserConfig(
                 DEFAULT_TRANSACTION_PERSISTENT);
     }
 
+    /** This user with another authentication plugin and TLS requirement. */
+    public UserConfig withAuthentication(String plugin, boolean tlsRequired) {
+        return new UserConfig(name, password, passwordHash, defaultHostgroup, defaultSchema, maxConnections,
+                transactionPersistent, plugin, tlsRequired);
+    }
+
     @Override
     public String toString() {
         return "UserConfig[name=" + name + ", defaultHostgroup=" + defaultHostgroup + ", defaultSchema=" + defaultSchema
-                + ", maxConnections=" + maxConnections + ", transactionPersistent=" + transactionPersistent + "]";
+                + ", maxConnections=" + maxConnections + ", transactionPersistent=" + transactionPersistent
+                + ", authPlugin=" + authPlugin + ", requireTls=" + requireTls + "]";
     }
 }

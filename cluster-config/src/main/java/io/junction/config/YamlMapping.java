@@ -151,6 +151,23 @@ final class YamlMapping {
         }
     }
 
+    /**
+     * A backend TLS mode by its lower-case name. A bare {@code off} is read by YAML as the boolean false, so false is
+     * taken as {@code off} too.
+     */
+    ServerTls serverTls(String key, ServerTls fallback) {
+        JsonNode v = value(key);
+        if (v == null) {
+            return fallback;
+        }
+        ServerTls mode = v.isBoolean() && !v.booleanValue() ? ServerTls.OFF : v.isTextual() ? ServerTls.parse(v.textValue()) : null;
+        if (mode == null) {
+            wrongValue(key, v, "one of off, required, verify_ca, verify_identity");
+            return fallback;
+        }
+        return mode;
+    }
+
     /** A scalar as written (strings quoted); a mapping or a list by its kind. */
     static String shown(JsonNode value) {
         if (value.isContainerNode()) {

@@ -20,10 +20,12 @@ final class Demo {
 
     private final MariaDb db;
     private final RunningNode node;
+    private final DemoCertificate certificate;
 
-    private Demo(MariaDb db, RunningNode node) {
+    private Demo(MariaDb db, RunningNode node, DemoCertificate certificate) {
         this.db = db;
         this.node = node;
+        this.certificate = certificate;
     }
 
     /**
@@ -40,10 +42,13 @@ final class Demo {
         }
         hook.add(db);
         db.execute(SETUP_SQL);
-        JunctionConfig config = ConfigValidator.requireValid(DemoConfig.of(defaults, db.host(), db.port(), port, adminPort));
+        DemoCertificate certificate = DemoCertificate.create();
+        hook.add(certificate);
+        JunctionConfig config = ConfigValidator.requireValid(
+                DemoConfig.of(defaults, db.host(), db.port(), port, adminPort, certificate));
         RunningNode node = NodeLauncher.launch(config);
         hook.add(node);
-        return new Demo(db, node);
+        return new Demo(db, node, certificate);
     }
 
     MariaDb db() {
@@ -54,6 +59,11 @@ final class Demo {
         return node;
     }
 
+    /** The self-signed certificate the node presents to TLS clients. */
+    DemoCertificate certificate() {
+        return certificate;
+    }
+
     /** What a person can paste, once the node is ready. */
     String banner() {
         int port = node.mysqlPort();
@@ -61,6 +71,8 @@ final class Demo {
         return String.join(System.lineSeparator(),
                 "Junction demo is ready (MariaDB on " + db.host() + ":" + db.port() + " behind it).",
                 "mysql: mariadb -h " + host + " -P " + port + " -u demo -pdemo demo",
+                "tls:   mariadb -h " + host + " -P " + port + " -u demo -pdemo --ssl --ssl-ca=" + certificate.certificate()
+                        + " --ssl-verify-server-cert demo",
                 "jdbc:  jdbc:mariadb://" + host + ":" + port + "/demo?user=demo&password=demo",
                 "admin: http://" + host + ":" + node.adminPort().getAsInt() + "/",
                 "Press Ctrl-C to stop.");

@@ -5,13 +5,15 @@ import io.junction.config.HostgroupConfig;
 import io.junction.config.JunctionConfig;
 import io.junction.config.ListenerConfig;
 import io.junction.config.ServerConfig;
+import io.junction.config.TlsConfig;
 import io.junction.config.UserConfig;
 
 import java.util.List;
 
 /**
  * The demo node's config: the built-in defaults, with one hostgroup holding the throwaway MariaDB, user
- * {@code demo}/{@code demo} starting in schema {@code demo}, and both endpoints on 127.0.0.1.
+ * {@code demo}/{@code demo} starting in schema {@code demo}, both endpoints on 127.0.0.1, and TLS offered to clients
+ * with the demo's generated certificate.
  */
 final class DemoConfig {
     static final String HOST = "127.0.0.1";
@@ -19,7 +21,8 @@ final class DemoConfig {
     private DemoConfig() {
     }
 
-    static JunctionConfig of(JunctionConfig defaults, String dbHost, int dbPort, int port, int adminPort) {
+    static JunctionConfig of(JunctionConfig defaults, String dbHost, int dbPort, int port, int adminPort,
+                             DemoCertificate certificate) {
         int hostgroup = UserConfig.DEFAULT_HOSTGROUP;
         return new JunctionConfig(
                 defaults.version(),
@@ -29,6 +32,7 @@ final class DemoConfig {
                 List.of(ServerConfig.of(dbHost, dbPort, hostgroup)),
                 List.of(UserConfig.withPassword("demo", "demo", "demo")),
                 defaults.limits(),
-                defaults.timeouts());
+                defaults.timeouts())
+                .withTls(new TlsConfig(true, certificate.certificate().toString(), certificate.key().toString(), 0, null));
     }
 }

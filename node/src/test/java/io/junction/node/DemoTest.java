@@ -40,6 +40,8 @@ class DemoTest {
         assertThat(demo.banner().lines()).containsExactly(
                 "Junction demo is ready (MariaDB on 127.0.0.1:" + demo.db().port() + " behind it).",
                 "mysql: mariadb -h 127.0.0.1 -P " + port + " -u demo -pdemo demo",
+                "tls:   mariadb -h 127.0.0.1 -P " + port + " -u demo -pdemo --ssl --ssl-ca=" + demo.certificate().certificate()
+                        + " --ssl-verify-server-cert demo",
                 "jdbc:  jdbc:mariadb://127.0.0.1:" + port + "/demo?user=demo&password=demo",
                 "admin: http://127.0.0.1:" + adminPort + "/",
                 "Press Ctrl-C to stop.");
@@ -64,9 +66,20 @@ class DemoTest {
         assertThat(greetings(demo.node().mysqlPort())).containsExactly("Hello from MariaDB", "Routed through Junction");
     }
 
+    @Test
+    void demoServesTlsWithItsGeneratedCertificate() throws Exception {
+        String verified = "?sslMode=verify-full&serverSslCert=" + demo.certificate().certificate();
+
+        assertThat(greetings(demo.node().mysqlPort(), verified)).containsExactly("Hello from MariaDB", "Routed through Junction");
+    }
+
     private static List<String> greetings(int port) throws Exception {
+        return greetings(port, "");
+    }
+
+    private static List<String> greetings(int port, String options) throws Exception {
         List<String> texts = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/demo", "demo", "demo");
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/demo" + options, "demo", "demo");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT text FROM greetings ORDER BY id")) {
             while (rs.next()) {

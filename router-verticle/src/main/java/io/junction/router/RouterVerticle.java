@@ -7,6 +7,7 @@ import io.junction.router.frontend.ClientSession;
 import io.junction.router.frontend.RouterContext;
 import io.junction.router.stats.StatsCollector;
 import io.junction.router.stats.StatsSnapshot;
+import io.junction.router.tls.ClientSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetClientOptions;
@@ -21,6 +22,7 @@ public final class RouterVerticle extends VerticleBase {
     private Runnable statsRegistration = () -> { };
     private BackendPools pools;
     private NetServer server;
+    private ClientSecurity security;
     private long idleSweep = -1;
 
     RouterVerticle(JunctionConfig config, NodeLimits limits, StatsCollector stats) {
@@ -31,6 +33,13 @@ public final class RouterVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        return ClientSecurity.start(vertx, config.tls()).compose(loaded -> {
+            security = loaded;
+            return listen();
+        });
+    }
+
+    private Future<?> listen() {
         NetClientOptions clientOptions = new NetClientOptions()
                 .setConnectTimeout((int) config.timeouts().connectMs())
                 .setTcpNoDelay(true)
@@ -44,7 +53,7 @@ public final class RouterVerticle extends VerticleBase {
                 .setPort(config.listener().port())
                 .setTcpNoDelay(true)
                 .setTcpKeepAlive(true));
-        server.connectHandler(socket -> ClientSession.accept(socket, router));
+        server.connectHandler(socket -> ClientSession.accept(socket, router, security));
         long idleMs = config.timeouts().clientIdleMs();
         if (idleMs > 0) {
             idleSweep = vertx.setPeriodic(Math.max(100, Math.min(1_000, idleMs / 4)), id -> router.closeIdleClients(System.nanoTime()));
@@ -59,6 +68,7 @@ public final class RouterVerticle extends VerticleBase {
             vertx.cancelTimer(idleSweep);
         }
         pools.close();
+        security.close();
         return server.close();
     }
 

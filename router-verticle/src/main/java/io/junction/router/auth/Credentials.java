@@ -1,5 +1,8 @@
 package io.junction.router.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 /**
  * What Junction knows of a user's password: the clear text (from a secret in config) or only
  * SHA1(SHA1(password)), the mysql_native_password hash.
@@ -19,6 +22,23 @@ public record Credentials(String clearPassword, byte[] doubleSha1) {
 
     public static Credentials ofHash(String hash) {
         return new Credentials(null, hash.isEmpty() ? new byte[0] : NativePassword.parseHash(hash));
+    }
+
+    /**
+     * Whether a password the client sent in clear (caching_sha2_password full authentication) is this user's: equal
+     * to the configured one, or with the stored SHA1(SHA1(password)).
+     */
+    public boolean matches(String password) {
+        if (clearPassword != null) {
+            return MessageDigest.isEqual(clearPassword.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] hash = password.isEmpty() ? new byte[0] : NativePassword.doubleSha1(password);
+        return MessageDigest.isEqual(hash, doubleSha1);
+    }
+
+    /** What logs in to backends once a client proved it knows {@code password}: both SHA1(password) and the password. */
+    public static BackendSecret secretOf(String password) {
+        return new BackendSecret(password.isEmpty() ? new byte[0] : NativePassword.sha1(password), password);
     }
 
     @Override

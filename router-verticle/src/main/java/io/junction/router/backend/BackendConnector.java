@@ -1,11 +1,13 @@
 package io.junction.router.backend;
 
 import io.junction.config.ServerConfig;
+import io.junction.config.ServerTls;
 import io.junction.router.auth.BackendSecret;
 import io.junction.router.protocol.Collations;
 import io.junction.router.protocol.Packet;
 import io.junction.router.protocol.PacketFramer;
 import io.junction.router.stats.PoolStats;
+import io.junction.router.tls.BackendTls;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -14,8 +16,9 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 
 /**
- * Opens backend connections: TCP connect, {@link BackendLogin}, then switches on session tracking. The whole
- * thing must finish within the connect timeout, or the socket is closed and the future fails.
+ * Opens backend connections: TCP connect, {@link BackendLogin} (with the TLS upgrade for servers configured for
+ * it), then switches on session tracking. The whole thing must finish within the connect timeout, or the socket
+ * is closed and the future fails.
  */
 public final class BackendConnector {
     private final Vertx vertx;
@@ -46,7 +49,7 @@ public final class BackendConnector {
     private void login(NetSocket socket, Request request, PoolStats stats, Promise<BackendConnection> opened) {
         String address = request.server().address();
         BackendLogin login = new BackendLogin(request.key().user(), request.secret(), request.schema(),
-                request.collationId(), request.key().wireFormat());
+                request.collationId(), request.key().wireFormat(), request.server().tls() != ServerTls.OFF);
         PacketFramer framer = new PacketFramer(1 << 20);
         opened.future().onFailure(e -> socket.close());
         socket.closeHandler(v -> opened.tryFail(new BackendUnavailableException(address, "closed during login")));
@@ -67,9 +70,9 @@ public final class BackendConnector {
             return;
         }
         if (step instanceof BackendLogin.Send send) {
-            byte[] frame = PacketFramer.encode(packet.nextSequenceId(), send.payload());
-            stats.sent(frame.length);
-            socket.write(Buffer.buffer(frame));
+            send(socket, packet.nextSequenceId(), send.payload(), stats);
+        } else if (step instanceof BackendLogin.StartTls start) {
+            startTls(socket, packet.nextSequenceId(), start, request.server(), stats, opened);
         } else if (step instanceof BackendLogin.Failed failed) {
             opened.tryFail(new BackendUnavailableException(request.server().address(), failed.reason()));
         } else if (step instanceof BackendLogin.Done done) {
@@ -85,5 +88,25 @@ public final class BackendConnector {
                     })
                     .onFailure(e -> opened.tryFail(new BackendUnavailableException(request.server().address(), e.getMessage())));
         }
+    }
+
+    /**
+     * Sends the SSLRequest and starts TLS behind it in one step (Vert.x writes the request, then installs the TLS
+     * handler), then sends the handshake response over TLS. The server sends nothing until the TLS handshake.
+     */
+    private void startTls(NetSocket socket, int sequenceId, BackendLogin.StartTls start, ServerConfig server,
+                          PoolStats stats, Promise<BackendConnection> opened) {
+        byte[] sslRequest = PacketFramer.encode(sequenceId, start.sslRequest());
+        stats.sent(sslRequest.length);
+        socket.upgradeToSsl(BackendTls.options(server), BackendTls.serverName(server), Buffer.buffer(sslRequest))
+                .onSuccess(v -> send(socket, sequenceId + 1, start.response(), stats))
+                .onFailure(e -> opened.tryFail(new BackendUnavailableException(server.address(),
+                        "TLS (" + server.tls().configName() + "): " + e.getMessage())));
+    }
+
+    private static void send(NetSocket socket, int sequenceId, byte[] payload, PoolStats stats) {
+        byte[] frame = PacketFramer.encode(sequenceId, payload);
+        stats.sent(frame.length);
+        socket.write(Buffer.buffer(frame));
     }
 }

@@ -1,10 +1,11 @@
 package io.junction.router.frontend;
 
 import io.junction.config.UserConfig;
-import io.junction.router.auth.ClientAuthenticator;
+import io.junction.router.auth.CachingSha2Password;
+import io.junction.router.auth.ClientAuthentication;
 import io.junction.router.auth.Credentials;
 import io.junction.router.auth.Nonce;
-import io.junction.router.auth.NativePassword;
+import io.junction.router.protocol.AuthMoreData;
 import io.junction.router.protocol.AuthSwitchRequest;
 import io.junction.router.protocol.ComChangeUser;
 import io.junction.router.protocol.ErrPacket;
@@ -15,8 +16,9 @@ import io.junction.router.protocol.Packet;
 
 /**
  * COM_CHANGE_USER: the client logs in again, as the same or another user, and its session starts over. Junction
- * always answers with an auth switch and a fresh nonce, then checks the reply like a login. A wrong password
- * closes the connection, as MySQL does.
+ * always answers with an auth switch to the user's plugin and a fresh nonce, then runs the same exchange as a login
+ * ({@link ClientAuthentication}). A wrong password, or a user that requires TLS on a plain connection, closes the
+ * connection, as MySQL does.
  */
 final class ChangeUser {
     private final ClientSession client;
@@ -33,24 +35,38 @@ final class ChangeUser {
         ComChangeUser request = ComChangeUser.decode(packet.payload(), session.capabilities());
         UserConfig user = router.config().user(request.username()).orElse(null);
         if (user == null) {
-            denied(request.username(), 1);
+            denied(request.username(), 1, "");
             return;
         }
         byte[] nonce = Nonce.generate();
-        client.write(1, new AuthSwitchRequest(NativePassword.NAME, nonce).encode());
-        client.readMidCommand(reply -> {
-            client.readMidCommand(null);
-            Credentials credentials = Credentials.of(user.password(), user.passwordHash());
-            ClientAuthenticator.Verdict verdict = ClientAuthenticator.check(NativePassword.NAME, reply.payload(), nonce, credentials);
-            if (verdict instanceof ClientAuthenticator.Accepted accepted) {
-                switchTo(user, accepted, request, lease, reply.nextSequenceId());
-            } else {
-                denied(request.username(), reply.nextSequenceId());
-            }
-        });
+        ClientAuthentication authentication = new ClientAuthentication(user.authPlugin(),
+                Credentials.of(user.password(), user.passwordHash()), nonce, client.isTls(), client.security().rsa());
+        client.write(1, new AuthSwitchRequest(authentication.begin().plugin(), nonce).encode());
+        client.readMidCommand(reply -> step(authentication.next(reply.payload()), user, request, lease, reply.nextSequenceId()));
     }
 
-    private void switchTo(UserConfig user, ClientAuthenticator.Accepted accepted, ComChangeUser request, BackendLease lease, int sequenceId) {
+    private void step(ClientAuthentication.Step step, UserConfig user, ComChangeUser request, BackendLease lease, int sequenceId) {
+        if (step instanceof ClientAuthentication.More more) {
+            client.write(sequenceId, new AuthMoreData(more.data()).encode());
+            return;
+        }
+        client.readMidCommand(null);
+        if (step instanceof ClientAuthentication.Accept accepted) {
+            int next = sequenceId;
+            if (accepted.fastAuth()) {
+                client.write(next++, new AuthMoreData(new byte[] {CachingSha2Password.FAST_AUTH_SUCCESS}).encode());
+            }
+            if (user.requireTls() && !client.isTls()) {
+                denied(request.username(), next, ": TLS required for this user");
+            } else {
+                switchTo(user, accepted, request, lease, next);
+            }
+        } else {
+            denied(request.username(), sequenceId, "");
+        }
+    }
+
+    private void switchTo(UserConfig user, ClientAuthentication.Accept accepted, ComChangeUser request, BackendLease lease, int sequenceId) {
         String previous = session.user().name();
         if (!user.name().equals(previous) && !router.limits().tryOpenUserClient(user.name(), user.maxConnections())) {
             client.fail(sequenceId, ErrPacket.of(MysqlError.USER_LIMIT_REACHED,
@@ -81,8 +97,8 @@ final class ChangeUser {
         client.commandDone();
     }
 
-    private void denied(String username, int sequenceId) {
+    private void denied(String username, int sequenceId, String why) {
         client.fail(sequenceId, ErrPacket.of(MysqlError.ACCESS_DENIED, "Access denied for user '" + username + "'@'"
-                + client.remoteHost() + "' (using password: YES)"));
+                + client.remoteHost() + "' (using password: YES)" + why));
     }
 }

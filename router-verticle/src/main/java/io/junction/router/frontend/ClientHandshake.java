@@ -2,6 +2,7 @@ package io.junction.router.frontend;
 
 import io.junction.config.UserConfig;
 import io.junction.router.auth.CachingSha2Password;
+import io.junction.router.auth.ClientAuthentication;
 import io.junction.router.auth.ClientAuthenticator;
 import io.junction.router.auth.Credentials;
 import io.junction.router.auth.Nonce;
@@ -15,18 +16,20 @@ import io.junction.router.protocol.HandshakeV10;
 import io.junction.router.protocol.MysqlError;
 import io.junction.router.protocol.OkPacket;
 import io.junction.router.protocol.Packet;
+import io.junction.router.protocol.SslRequest;
 import io.junction.router.protocol.StatusFlags;
 
 
 /**
- * The connection phase toward a client: greeting, handshake response, an auth switch if the client used a plugin
- * Junction cannot check for its user, the user's connection limit and the schema it asked for. Ends in
- * {@link ClientSession#loggedIn} or an error and a closed connection, within the handshake timeout.
+ * The connection phase toward a client: greeting, the TLS upgrade if the client asks for it (SSLRequest), handshake
+ * response, the authentication exchange ({@link ClientAuthentication}: auth switch, caching_sha2_password's fast
+ * path or full authentication), the user's TLS requirement and connection limit, and the schema it asked for. Ends
+ * in {@link ClientSession#loggedIn} or an error and a closed connection, within the handshake timeout.
  */
 final class ClientHandshake {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientHandshake.class);
 
-    private enum State { GREETED, SWITCHED, CHECKING_SCHEMA, DONE }
+    private enum State { GREETED, AUTHENTICATING, CHECKING_SCHEMA, DONE }
 
     private final ClientSession client;
     private final RouterContext router;
@@ -34,8 +37,7 @@ final class ClientHandshake {
     private State state = State.GREETED;
     private HandshakeResponse41 response;
     private UserConfig user;
-    private Credentials credentials;
-    private String switchedTo;
+    private ClientAuthentication authentication;
     private long timer = -1;
 
     ClientHandshake(ClientSession client, RouterContext router) {
@@ -62,14 +64,14 @@ final class ClientHandshake {
     void accept(Packet packet) {
         switch (state) {
             case GREETED -> handshakeResponse(packet);
-            case SWITCHED -> switchResponse(packet);
+            case AUTHENTICATING -> step(packet, authentication.next(packet.payload()));
             default -> client.fail(packet.nextSequenceId(), ErrPacket.of(MysqlError.HANDSHAKE_ERROR, "Bad handshake: unexpected packet"));
         }
     }
 
     private void handshakeResponse(Packet packet) {
-        if (packet.payload().length == HandshakeResponse41.SSL_REQUEST_LENGTH) {
-            client.fail(packet.nextSequenceId(), ErrPacket.of(MysqlError.HANDSHAKE_ERROR, "Junction does not offer TLS yet"));
+        if (SslRequest.is(packet.payload())) {
+            sslRequest(packet);
             return;
         }
         response = HandshakeResponse41.decode(packet.payload());
@@ -79,36 +81,52 @@ final class ClientHandshake {
         }
         user = router.config().user(response.username()).orElse(null);
         if (user == null) {
-            denied(packet, response.authResponse().length > 0);
+            denied(packet.nextSequenceId(), response.authResponse().length > 0, "");
             return;
         }
-        credentials = Credentials.of(user.password(), user.passwordHash());
-        String plugin = response.authPluginName() == null ? ClientAuthenticator.GREETING_PLUGIN : response.authPluginName();
-        verdict(packet, ClientAuthenticator.check(plugin, response.authResponse(), nonce, credentials), plugin);
+        authentication = new ClientAuthentication(user.authPlugin(), Credentials.of(user.password(), user.passwordHash()),
+                nonce, client.isTls(), client.security().rsa());
+        step(packet, authentication.first(response.authPluginName(), response.authResponse()));
     }
 
-    private void switchResponse(Packet packet) {
-        verdict(packet, ClientAuthenticator.check(switchedTo, packet.payload(), nonce, credentials), switchedTo);
+    /** The client asks for TLS: the socket is upgraded, and the real handshake response follows encrypted. */
+    private void sslRequest(Packet packet) {
+        if (!client.security().offersTls() || client.isTls()) {
+            client.fail(packet.nextSequenceId(), ErrPacket.of(MysqlError.HANDSHAKE_ERROR,
+                    client.isTls() ? "Bad handshake: TLS is on already" : "Bad handshake: TLS is not enabled on this Junction listener"));
+            return;
+        }
+        if (!SslRequest.decode(packet.payload()).wantsTls()) {
+            client.fail(packet.nextSequenceId(), ErrPacket.of(MysqlError.HANDSHAKE_ERROR, "Bad handshake: short handshake response without CLIENT_SSL"));
+            return;
+        }
+        client.startTls();
     }
 
-    private void verdict(Packet packet, ClientAuthenticator.Verdict verdict, String plugin) {
-        LOG.debug("client {} user {}: {} with {}", client.connectionId(), response.username(), verdict.getClass().getSimpleName(), plugin);
+    private void step(Packet packet, ClientAuthentication.Step step) {
+        LOG.debug("client {} user {}: {}", client.connectionId(), response.username(), step.getClass().getSimpleName());
         int next = packet.nextSequenceId();
-        if (verdict instanceof ClientAuthenticator.SwitchTo switchTo && state == State.GREETED) {
-            state = State.SWITCHED;
-            switchedTo = switchTo.plugin();
-            client.write(next, new AuthSwitchRequest(switchTo.plugin(), nonce).encode());
-        } else if (verdict instanceof ClientAuthenticator.Accepted accepted) {
-            if (CachingSha2Password.NAME.equals(plugin)) {
+        if (step instanceof ClientAuthentication.Switch to) {
+            state = State.AUTHENTICATING;
+            client.write(next, new AuthSwitchRequest(to.plugin(), nonce).encode());
+        } else if (step instanceof ClientAuthentication.More more) {
+            state = State.AUTHENTICATING;
+            client.write(next, new AuthMoreData(more.data()).encode());
+        } else if (step instanceof ClientAuthentication.Accept accepted) {
+            if (accepted.fastAuth()) {
                 client.write(next++, new AuthMoreData(new byte[] {CachingSha2Password.FAST_AUTH_SUCCESS}).encode());
+            }
+            if (user.requireTls() && !client.isTls()) {
+                denied(next, true, ": TLS required for this user");
+                return;
             }
             admit(next, accepted);
         } else {
-            denied(packet, packet.payload().length > 0);
+            denied(next, response.authResponse().length > 0 || state == State.AUTHENTICATING, "");
         }
     }
 
-    private void admit(int sequenceId, ClientAuthenticator.Accepted accepted) {
+    private void admit(int sequenceId, ClientAuthentication.Accept accepted) {
         if (!router.limits().tryOpenUserClient(user.name(), user.maxConnections())) {
             client.fail(sequenceId, ErrPacket.of(MysqlError.USER_LIMIT_REACHED,
                     "User '" + user.name() + "' has exceeded the 'max_connections' resource (current value: " + user.maxConnections() + ")"));
@@ -139,13 +157,13 @@ final class ClientHandshake {
         client.loggedIn(session);
     }
 
-    private void denied(Packet packet, boolean usingPassword) {
-        client.fail(packet.nextSequenceId(), ErrPacket.of(MysqlError.ACCESS_DENIED, "Access denied for user '"
-                + response.username() + "'@'" + client.remoteHost() + "' (using password: " + (usingPassword ? "YES" : "NO") + ")"));
+    private void denied(int sequenceId, boolean usingPassword, String why) {
+        client.fail(sequenceId, ErrPacket.of(MysqlError.ACCESS_DENIED, "Access denied for user '"
+                + response.username() + "'@'" + client.remoteHost() + "' (using password: " + (usingPassword ? "YES" : "NO") + ")" + why));
     }
 
     private int offered() {
-        return Capabilities.offered(router.config().limits().localInfile());
+        return Capabilities.offered(router.config().limits().localInfile(), client.security().offersTls());
     }
 
 }

@@ -6,18 +6,23 @@ import io.junction.router.protocol.MysqlError;
 import io.junction.router.protocol.Packet;
 import io.junction.router.protocol.PacketFramer;
 import io.junction.router.protocol.PacketTooLargeException;
+import io.junction.router.protocol.SslRequest;
 import io.junction.router.routing.QueryRules;
+import io.junction.router.tls.ClientSecurity;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * One client connection: its socket, framing and life cycle. Packets go to the {@link ClientHandshake} until the
  * client is logged in, then one command at a time to the {@link CommandDispatcher}; packets that arrive while a
  * command is in flight wait in order (and the socket is paused so a pipelining client cannot flood memory).
+ * When the handshake accepts an SSLRequest, the session starts TLS on the socket ({@link #startTls}).
  */
 public final class ClientSession {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
@@ -27,7 +32,8 @@ public final class ClientSession {
     private final NetSocket socket;
     private final RouterContext router;
     private final long connectionId;
-    private final PacketFramer framer;
+    private final ClientSecurity security;
+    private PacketFramer framer;
     private final ArrayDeque<Packet> queued = new ArrayDeque<>();
     private final ClientHandshake handshake;
     private CommandDispatcher dispatcher;
@@ -36,23 +42,35 @@ public final class ClientSession {
     private java.util.function.Consumer<Packet> midCommandReader;
     private long lastActivity = System.nanoTime();
     private String remoteHost;
+    /** Everything read until the first packet was handled, while TLS may start behind it; null otherwise. */
+    private ByteArrayOutputStream untilFirstPacket;
+    private byte[] firstPacketStream;
+    private Tls tls = Tls.PLAIN;
 
-    ClientSession(NetSocket socket, RouterContext router, long connectionId) {
+    /** Where the connection is with TLS. */
+    private enum Tls { PLAIN, REQUESTED, ON }
+
+    /** Bytes recorded before the first packet; an SSLRequest and a ClientHello fit easily. */
+    private static final int MAX_RECORDED = 64 * 1024;
+
+    ClientSession(NetSocket socket, RouterContext router, long connectionId, ClientSecurity security) {
         this.socket = socket;
         this.router = router;
         this.connectionId = connectionId;
-        this.framer = new PacketFramer(router.config().limits().maxPacketSize());
+        this.security = security;
+        this.framer = newFramer();
         this.handshake = new ClientHandshake(this, router);
+        this.untilFirstPacket = security.offersTls() ? new ByteArrayOutputStream(256) : null;
     }
 
     /** Accepts a new client connection: greets it, or refuses it when the node is full. */
-    public static void accept(NetSocket socket, RouterContext router) {
+    public static void accept(NetSocket socket, RouterContext router, ClientSecurity security) {
         if (!router.limits().tryOpenClient(router.config().limits().maxClientConnections())) {
             socket.write(Buffer.buffer(PacketFramer.encode(0, ErrPacket.of(MysqlError.CON_COUNT_ERROR,
                     "Too many connections").encode()))).onComplete(r -> socket.close());
             return;
         }
-        new ClientSession(socket, router, router.limits().nextConnectionId()).start();
+        new ClientSession(socket, router, router.limits().nextConnectionId(), security).start();
     }
 
     private void start() {
@@ -68,6 +86,24 @@ public final class ClientSession {
 
     long connectionId() {
         return connectionId;
+    }
+
+    /** The listener's TLS and the RSA key of caching_sha2_password. */
+    ClientSecurity security() {
+        return security;
+    }
+
+    /** Whether the connection is encrypted (from the moment TLS starts: nothing unencrypted is read after it). */
+    boolean isTls() {
+        return tls == Tls.ON;
+    }
+
+    /**
+     * Called by the handshake for an SSLRequest: once the bytes read so far are handled, TLS starts, and the bytes
+     * the client sent behind its SSLRequest (its ClientHello) go to the TLS handler, not to the packet framer.
+     */
+    void startTls() {
+        tls = Tls.REQUESTED;
     }
 
     /** The client's IP address in canonical form (what query rules match on). */
@@ -158,22 +194,62 @@ public final class ClientSession {
 
     private void onBytes(Buffer bytes) {
         lastActivity = System.nanoTime();
+        byte[] chunk = bytes.getBytes();
+        record(chunk);
         try {
-            framer.feed(bytes.getBytes(), this::onPacket);
+            framer.feed(chunk, this::onPacket);
         } catch (PacketTooLargeException e) {
-            fail(1, ErrPacket.of(MysqlError.NET_PACKET_TOO_LARGE, "Got a packet bigger than 'max_allowed_packet' bytes ("
-                    + e.getMessage() + ")"));
+            if (tls != Tls.REQUESTED) {
+                fail(1, ErrPacket.of(MysqlError.NET_PACKET_TOO_LARGE, "Got a packet bigger than 'max_allowed_packet' bytes ("
+                        + e.getMessage() + ")"));
+            }
         } catch (MalformedPacketException e) {
-            fail(state == State.HANDSHAKE ? 2 : 1, ErrPacket.of(MysqlError.MALFORMED_PACKET, "Malformed packet: " + e.getMessage()));
+            if (tls != Tls.REQUESTED) {
+                fail(state == State.HANDSHAKE ? 2 : 1, ErrPacket.of(MysqlError.MALFORMED_PACKET, "Malformed packet: " + e.getMessage()));
+            }
+        }
+        if (tls == Tls.REQUESTED && state != State.CLOSED) {
+            upgrade();
         }
     }
 
+    private void record(byte[] chunk) {
+        if (untilFirstPacket != null) {
+            untilFirstPacket.writeBytes(chunk);
+            if (untilFirstPacket.size() > MAX_RECORDED) {
+                untilFirstPacket = null;
+            }
+        }
+    }
+
+    /** Installs TLS on the socket with the bytes that followed the SSLRequest; a failed TLS handshake closes it. */
+    private void upgrade() {
+        byte[] afterRequest = firstPacketStream == null || firstPacketStream.length < SslRequest.WIRE_LENGTH
+                ? new byte[0] : Arrays.copyOfRange(firstPacketStream, SslRequest.WIRE_LENGTH, firstPacketStream.length);
+        firstPacketStream = null;
+        framer = newFramer();
+        tls = Tls.ON;
+        security.tls().upgrade(socket, afterRequest).onFailure(e -> {
+            LOG.debug("client {}: TLS handshake failed: {}", connectionId, e.toString());
+            socket.close();
+        });
+    }
+
+    private PacketFramer newFramer() {
+        return new PacketFramer(router.config().limits().maxPacketSize());
+    }
+
     private void onPacket(Packet packet) {
-        if (state == State.CLOSED) {
-            return;
+        if (state == State.CLOSED || tls == Tls.REQUESTED) {
+            return; // behind an SSLRequest come TLS bytes, not packets
         }
         if (state == State.HANDSHAKE) {
+            byte[] recorded = untilFirstPacket == null ? null : untilFirstPacket.toByteArray();
+            untilFirstPacket = null;
             handshake.accept(packet);
+            if (tls == Tls.REQUESTED) {
+                firstPacketStream = recorded;
+            }
         } else if (midCommandReader != null) {
             midCommandReader.accept(packet);
         } else {

@@ -33,7 +33,10 @@ public final class Capabilities {
     public static final int CLIENT_SESSION_TRACK = 1 << 23;
     public static final int CLIENT_DEPRECATE_EOF = 1 << 24;
 
-    /** What Junction offers clients. No SSL or compression yet; no MariaDB extended capabilities. */
+    /**
+     * What Junction offers clients, TLS aside (CLIENT_SSL is offered only when configured, see {@link #offered}). No
+     * compression yet; no MariaDB extended capabilities.
+     */
     public static final int SUPPORTED = CLIENT_LONG_PASSWORD | CLIENT_FOUND_ROWS | CLIENT_LONG_FLAG
             | CLIENT_CONNECT_WITH_DB | CLIENT_NO_SCHEMA | CLIENT_ODBC | CLIENT_LOCAL_FILES | CLIENT_IGNORE_SPACE
             | CLIENT_PROTOCOL_41 | CLIENT_INTERACTIVE | CLIENT_IGNORE_SIGPIPE | CLIENT_TRANSACTIONS | CLIENT_RESERVED
@@ -62,6 +65,11 @@ public final class Capabilities {
     /** What Junction offers a client: {@link #SUPPORTED}, less CLIENT_LOCAL_FILES unless LOAD DATA LOCAL is enabled. */
     public static int offered(boolean localInfile) {
         return localInfile ? SUPPORTED : SUPPORTED & ~CLIENT_LOCAL_FILES;
+    }
+
+    /** {@link #offered(boolean)}, plus CLIENT_SSL when TLS toward clients is configured. */
+    public static int offered(boolean localInfile, boolean tls) {
+        return offered(localInfile) | (tls ? CLIENT_SSL : 0);
     }
 
     /** The flags in force for a client: what it asked for and Junction offered. */

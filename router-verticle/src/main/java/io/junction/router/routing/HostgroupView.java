@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * Which servers take new work in each hostgroup, from the operator's config and the monitor's observations:
- * ONLINE in config, not shunned, within their lag and latency limits, and, in a replication hostgroup pair, in the
- * writer or reader hostgroup according to their observed {@code read_only}. Built when either changes, not per
- * statement.
+ * ONLINE in config, not shunned, within their lag and latency limits (unless every server of the hostgroup is past
+ * its lag limit: then they all serve), and, in a replication hostgroup pair, in the writer or reader hostgroup
+ * according to their observed {@code read_only}. Built when either changes, not per statement.
  */
 public final class HostgroupView {
     private final Map<Integer, List<ServerConfig>> eligible;
@@ -38,6 +38,7 @@ public final class HostgroupView {
             writerOfReader.put(pair.readerHostgroup(), pair.writerHostgroup());
         }
         Map<Integer, Set<ServerConfig>> members = new HashMap<>();
+        Map<Integer, Set<ServerConfig>> lagging = new HashMap<>();
         Set<String> placed = new java.util.HashSet<>();
         for (ServerConfig server : config.servers()) {
             ServerHealth observed = health.of(server.address());
@@ -46,18 +47,14 @@ public final class HostgroupView {
             }
             ReplicationHostgroupConfig pair = pairOf.get(server.hostgroup());
             if (pair == null || observed.readOnly() == null) {
-                if (withinLag(server, observed)) {
-                    members.computeIfAbsent(server.hostgroup(), h -> new LinkedHashSet<>()).add(server);
-                }
+                (withinLag(server, observed) ? members : lagging).computeIfAbsent(server.hostgroup(), h -> new LinkedHashSet<>()).add(server);
                 continue;
             }
             if (!placed.add(server.address() + "/" + pair.writerHostgroup())) {
                 continue; // listed in both hostgroups of the pair: place it once, by read_only
             }
             if (observed.readOnly()) {
-                if (withinLag(server, observed)) {
-                    members.computeIfAbsent(pair.readerHostgroup(), h -> new LinkedHashSet<>()).add(server);
-                }
+                (withinLag(server, observed) ? members : lagging).computeIfAbsent(pair.readerHostgroup(), h -> new LinkedHashSet<>()).add(server);
             } else {
                 members.computeIfAbsent(pair.writerHostgroup(), h -> new LinkedHashSet<>()).add(server);
                 if (pair.writerIsAlsoReader()) {
@@ -65,6 +62,13 @@ public final class HostgroupView {
                 }
             }
         }
+        // Lag never empties a hostgroup: when every server of one is too far behind (as all replicas are while
+        // their primary is down and their IO threads reconnect), stale reads beat no reads.
+        lagging.forEach((hostgroup, servers) -> {
+            if (!members.containsKey(hostgroup)) {
+                members.put(hostgroup, servers);
+            }
+        });
         Map<Integer, List<ServerConfig>> eligible = new HashMap<>();
         members.forEach((hostgroup, servers) -> eligible.put(hostgroup, List.copyOf(servers)));
         return new HostgroupView(Map.copyOf(eligible), Map.copyOf(writerOfReader));
