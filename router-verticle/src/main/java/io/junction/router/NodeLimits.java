@@ -27,6 +27,7 @@ public final class NodeLimits {
     private final HealthBoard health = new HealthBoard();
     private final QueryRules rules;
     private final PreparedCounters prepared = new PreparedCounters();
+    private final java.util.concurrent.atomic.LongAdder compressedSessions = new java.util.concurrent.atomic.LongAdder();
 
     public NodeLimits(JunctionConfig config) {
         this.rules = new QueryRules(config.queryRules());
@@ -38,6 +39,16 @@ public final class NodeLimits {
     /** Counts a new client connection unless {@code max} are open already. */
     public boolean tryOpenClient(int max) {
         return tryIncrement(clients, max);
+    }
+
+    /** Counts a client session that logged in with the compressed protocol. */
+    public void compressedSession() {
+        compressedSessions.increment();
+    }
+
+    /** Client sessions so far that used the compressed protocol. */
+    public long compressedSessions() {
+        return compressedSessions.sum();
     }
 
     /** Prepared statements: prepared, prepared again on another connection, evicted from a connection. */

@@ -1,5 +1,7 @@
 package io.junction.router.frontend;
 
+import io.junction.router.protocol.Capabilities;
+import io.junction.router.protocol.CompressedFrames;
 import io.junction.router.protocol.ErrPacket;
 import io.junction.router.protocol.MalformedPacketException;
 import io.junction.router.protocol.MysqlError;
@@ -41,6 +43,7 @@ public final class ClientSession {
     private Session session;
     private java.util.function.Consumer<Packet> midCommandReader;
     private long lastActivity = System.nanoTime();
+    private CompressedFrames compression;
     private String remoteHost;
     /** Everything read until the first packet was handled, while TLS may start behind it; null otherwise. */
     private ByteArrayOutputStream untilFirstPacket;
@@ -115,9 +118,13 @@ public final class ClientSession {
         return remoteHost;
     }
 
-    /** Called by the handshake once the client is logged in. */
+    /** Called by the handshake once the client is logged in (its OK already sent, uncompressed). */
     void loggedIn(Session session) {
         this.session = session;
+        if (Capabilities.has(session.capabilities(), Capabilities.CLIENT_COMPRESS)) {
+            compression = new CompressedFrames(router.config().limits().maxPacketSize() + 1024L);
+            router.limits().compressedSession();
+        }
         this.dispatcher = new CommandDispatcher(this, session, router);
         state = State.READY;
         drain();
@@ -129,12 +136,21 @@ public final class ClientSession {
     }
 
     public void write(int sequenceId, byte[] payload) {
-        socket.write(Buffer.buffer(PacketFramer.encode(sequenceId, payload)));
+        send(PacketFramer.encode(sequenceId, payload));
     }
 
     /** Writes bytes already framed. */
     void writeFramed(Buffer framed) {
-        socket.write(framed);
+        if (compression == null) {
+            socket.write(framed);
+        } else {
+            send(framed.getBytes());
+        }
+    }
+
+    /** Every write to the client goes here: framed packets, in compressed frames once compression is on. */
+    private io.vertx.core.Future<Void> send(byte[] framed) {
+        return socket.write(Buffer.buffer(compression == null ? framed : compression.wrap(framed)));
     }
 
     NetSocket socket() {
@@ -153,7 +169,7 @@ public final class ClientSession {
             return;
         }
         LOG.debug("closing client {}: {}", connectionId, error);
-        socket.write(Buffer.buffer(PacketFramer.encode(sequenceId, error.encode()))).onComplete(r -> socket.close());
+        send(PacketFramer.encode(sequenceId, error.encode())).onComplete(r -> socket.close());
         state = State.CLOSED;
     }
 
@@ -197,7 +213,11 @@ public final class ClientSession {
         byte[] chunk = bytes.getBytes();
         record(chunk);
         try {
-            framer.feed(chunk, this::onPacket);
+            if (compression == null) {
+                framer.feed(chunk, this::onPacket);
+            } else {
+                compression.unwrap(chunk, plain -> framer.feed(plain, this::onPacket));
+            }
         } catch (PacketTooLargeException e) {
             if (tls != Tls.REQUESTED) {
                 fail(1, ErrPacket.of(MysqlError.NET_PACKET_TOO_LARGE, "Got a packet bigger than 'max_allowed_packet' bytes ("

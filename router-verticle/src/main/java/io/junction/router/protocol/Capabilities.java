@@ -34,15 +34,15 @@ public final class Capabilities {
     public static final int CLIENT_DEPRECATE_EOF = 1 << 24;
 
     /**
-     * What Junction offers clients, TLS aside (CLIENT_SSL is offered only when configured, see {@link #offered}). No
-     * compression yet; no MariaDB extended capabilities.
+     * What Junction offers clients, TLS aside (CLIENT_SSL is offered only when configured, see {@link #offered}).
+     * Compression is toward clients only (backend connections stay uncompressed); no MariaDB extended capabilities.
      */
     public static final int SUPPORTED = CLIENT_LONG_PASSWORD | CLIENT_FOUND_ROWS | CLIENT_LONG_FLAG
             | CLIENT_CONNECT_WITH_DB | CLIENT_NO_SCHEMA | CLIENT_ODBC | CLIENT_LOCAL_FILES | CLIENT_IGNORE_SPACE
             | CLIENT_PROTOCOL_41 | CLIENT_INTERACTIVE | CLIENT_IGNORE_SIGPIPE | CLIENT_TRANSACTIONS | CLIENT_RESERVED
             | CLIENT_SECURE_CONNECTION | CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS | CLIENT_PS_MULTI_RESULTS
             | CLIENT_PLUGIN_AUTH | CLIENT_CONNECT_ATTRS | CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA
-            | CLIENT_SESSION_TRACK | CLIENT_DEPRECATE_EOF;
+            | CLIENT_SESSION_TRACK | CLIENT_DEPRECATE_EOF | CLIENT_COMPRESS;
 
     /** Flags a client must send: Junction speaks only protocol 4.1 with secure (20-byte) scrambles. */
     public static final int REQUIRED = CLIENT_PROTOCOL_41 | CLIENT_SECURE_CONNECTION;
