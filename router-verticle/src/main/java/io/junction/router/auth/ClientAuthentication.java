@@ -16,6 +16,12 @@ import java.nio.charset.StandardCharsets;
  * plain TCP it asks for Junction's RSA public key ({@code 0x02}, answered with the PEM) unless it has it already,
  * and sends the password encrypted with it ({@link RsaPassword}). Junction checks the password against the hash and
  * keeps it for backend logins, so a config holding only hashes can serve caching_sha2_password backends too.
+ *
+ * <p>For a user configured with client_ed25519 (MariaDB's ed25519), Junction always switches to it, with a fresh
+ * 32-byte nonce (the greeting's 20 bytes are not what the plugin signs), and checks the 64-byte signature against
+ * the configured public key or the one derived from the clear password ({@link Ed25519Password}). A signature
+ * reveals nothing of the password: with only the public key configured, Junction knows nothing to log in to
+ * backends with ({@link BackendSecret#none()}).
  */
 public final class ClientAuthentication {
 
@@ -31,8 +37,11 @@ public final class ClientAuthentication {
     public record Reject() implements Step {
     }
 
-    /** Send an AuthSwitchRequest for {@code plugin} with the same nonce, and feed the reply to {@link #next}. */
-    public record Switch(String plugin) implements Step {
+    /**
+     * Send an AuthSwitchRequest for {@code plugin} with {@code nonce} (the greeting's, or client_ed25519's own), and
+     * feed the reply to {@link #next}.
+     */
+    public record Switch(String plugin, byte[] nonce) implements Step {
     }
 
     /** Send AuthMoreData with {@code data}, and feed the reply to {@link #next}. */
@@ -46,6 +55,7 @@ public final class ClientAuthentication {
     private final byte[] nonce;
     private final boolean tls;
     private final RsaKeyPair rsa;
+    private byte[] ed25519Nonce;
     private State state = State.FIRST;
     private String switchedTo;
 
@@ -56,11 +66,18 @@ public final class ClientAuthentication {
      * @param rsa the key pair clients encrypt their password with over plain TCP
      */
     public ClientAuthentication(String userPlugin, Credentials credentials, byte[] nonce, boolean tls, RsaKeyPair rsa) {
+        this(userPlugin, credentials, nonce, tls, rsa, null);
+    }
+
+    /** @param ed25519Nonce the 32 bytes a client_ed25519 client signs; null for fresh random ones when needed */
+    public ClientAuthentication(String userPlugin, Credentials credentials, byte[] nonce, boolean tls, RsaKeyPair rsa,
+                                byte[] ed25519Nonce) {
         this.userPlugin = userPlugin;
         this.credentials = credentials;
         this.nonce = nonce;
         this.tls = tls;
         this.rsa = rsa;
+        this.ed25519Nonce = ed25519Nonce;
     }
 
     /** Starts by asking for the user's plugin (COM_CHANGE_USER, where there is no first reply). */
@@ -74,6 +91,9 @@ public final class ClientAuthentication {
             return reject();
         }
         String plugin = clientPlugin == null ? ClientAuthenticator.GREETING_PLUGIN : clientPlugin;
+        if (Ed25519Password.NAME.equals(userPlugin)) {
+            return switchTo(Ed25519Password.NAME);
+        }
         if (CachingSha2Password.NAME.equals(userPlugin)) {
             return CachingSha2Password.NAME.equals(plugin) ? fastPath(reply) : switchTo(CachingSha2Password.NAME);
         }
@@ -87,9 +107,11 @@ public final class ClientAuthentication {
     /** Every later reply: to a switch request or to AuthMoreData. */
     public Step next(byte[] reply) {
         return switch (state) {
-            case SWITCHED -> CachingSha2Password.NAME.equals(switchedTo)
-                    ? fastPath(reply)
-                    : verdict(ClientAuthenticator.check(switchedTo, reply, nonce, credentials), false);
+            case SWITCHED -> switch (switchedTo) {
+                case CachingSha2Password.NAME -> fastPath(reply);
+                case Ed25519Password.NAME -> signature(reply);
+                default -> verdict(ClientAuthenticator.check(switchedTo, reply, nonce, credentials), false);
+            };
             case FULL_AUTHENTICATION -> fullAuthentication(reply);
             case PUBLIC_KEY_SENT -> encryptedPassword(reply);
             case FIRST, DONE -> reject();
@@ -106,6 +128,15 @@ public final class ClientAuthentication {
         }
         state = State.FULL_AUTHENTICATION;
         return new More(new byte[] {CachingSha2Password.PERFORM_FULL_AUTHENTICATION});
+    }
+
+    private Step signature(byte[] reply) {
+        byte[] key = credentials.ed25519Key();
+        if (key == null || !Ed25519Password.verify(key, ed25519Nonce, reply)) {
+            return reject();
+        }
+        String password = credentials.clearPassword();
+        return accept(password != null ? Credentials.secretOf(password) : BackendSecret.none(), false);
     }
 
     private Step fullAuthentication(byte[] reply) {
@@ -136,7 +167,13 @@ public final class ClientAuthentication {
     private Step switchTo(String plugin) {
         state = State.SWITCHED;
         switchedTo = plugin;
-        return new Switch(plugin);
+        if (!Ed25519Password.NAME.equals(plugin)) {
+            return new Switch(plugin, nonce);
+        }
+        if (ed25519Nonce == null) {
+            ed25519Nonce = Nonce.random(Ed25519Password.NONCE_LENGTH);
+        }
+        return new Switch(plugin, ed25519Nonce);
     }
 
     private Step accept(BackendSecret secret, boolean fastAuth) {

@@ -2,7 +2,10 @@ package io.junction.router.auth;
 
 import java.security.SecureRandom;
 
-/** The 20-byte challenge (scramble) a server sends in its greeting or an auth switch. */
+/**
+ * The challenge (scramble) a server sends in its greeting or an auth switch: 20 bytes for MySQL's plugins, 32 for
+ * client_ed25519.
+ */
 public final class Nonce {
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -17,6 +20,13 @@ public final class Nonce {
             int b = bytes[i] & 0x7F;
             bytes[i] = (byte) (b == 0 ? 1 : b);
         }
+        return bytes;
+    }
+
+    /** {@code length} random bytes of any value, for plugins that take the nonce bare (client_ed25519). */
+    public static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
         return bytes;
     }
 }

@@ -2,6 +2,7 @@ package io.junction.router.backend;
 
 import io.junction.router.auth.BackendSecret;
 import io.junction.router.auth.CachingSha2Password;
+import io.junction.router.auth.Ed25519Password;
 import io.junction.router.auth.NativePassword;
 import io.junction.router.auth.RsaPassword;
 import io.junction.router.protocol.AuthMoreData;
@@ -15,13 +16,15 @@ import io.junction.router.protocol.SslRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Junction logging in to a backend as a client: greeting, the TLS upgrade when the server is configured for it,
- * handshake response, auth switch, and caching_sha2_password's fast path and full authentication (the clear
+ * handshake response, auth switch, caching_sha2_password's fast path and full authentication (the clear
  * password over TLS; over plain TCP the password encrypted with the server's RSA public key, which Junction asks
- * for). Pure: it is fed the server's packets and says what to send next.
+ * for), and MariaDB's client_ed25519 (the signature of the server's nonce, made from the clear password). Pure: it
+ * is fed the server's packets and says what to send next.
  */
 public final class BackendLogin {
 
@@ -98,6 +101,10 @@ public final class BackendLogin {
         if (ErrPacket.is(payload)) {
             return new Failed(ErrPacket.decode(payload).toString());
         }
+        if (!secret.isKnown()) {
+            return new Failed("no password to log in to the backend as " + user + ": only password_ed25519 is"
+                    + " configured, and a client_ed25519 login does not reveal the password (configure password)");
+        }
         greeting = HandshakeV10.decode(payload);
         int wanted = Capabilities.BACKEND_BASE | wireFormat | (tls ? Capabilities.CLIENT_SSL : 0);
         if (schema == null) {
@@ -131,15 +138,7 @@ public final class BackendLogin {
             return new Failed(ErrPacket.decode(payload).toString());
         }
         if (header == AuthSwitchRequest.HEADER) {
-            AuthSwitchRequest request = AuthSwitchRequest.decode(payload);
-            if (!NativePassword.NAME.equals(request.pluginName()) && !CachingSha2Password.NAME.equals(request.pluginName())) {
-                return new Failed("backend asks for auth plugin " + request.pluginName() + ", which Junction does not support yet");
-            }
-            if (CachingSha2Password.NAME.equals(request.pluginName()) && secret.clearPassword() == null) {
-                return needsClearPassword();
-            }
-            nonce = request.pluginData();
-            return new Send(reply(request.pluginName(), nonce));
+            return authSwitch(AuthSwitchRequest.decode(payload));
         }
         if (header == AuthMoreData.HEADER) {
             byte[] data = AuthMoreData.decode(payload).data();
@@ -154,10 +153,37 @@ public final class BackendLogin {
         return new Failed(String.format("unexpected packet 0x%02X during backend login", header));
     }
 
+    private Step authSwitch(AuthSwitchRequest request) {
+        String plugin = request.pluginName();
+        if (Ed25519Password.NAME.equals(plugin)) {
+            if (secret.clearPassword() == null) {
+                return needsClearPassword(plugin, "");
+            }
+            return new Send(Ed25519Password.sign(secret.clearPassword().getBytes(StandardCharsets.UTF_8), ed25519Nonce(request)));
+        }
+        if (!NativePassword.NAME.equals(plugin) && !CachingSha2Password.NAME.equals(plugin)) {
+            return new Failed("backend asks for auth plugin " + plugin + ", which Junction does not support yet");
+        }
+        if (CachingSha2Password.NAME.equals(plugin) && secret.clearPassword() == null) {
+            return needsSha2ClearPassword();
+        }
+        nonce = request.pluginData();
+        return new Send(reply(plugin, nonce));
+    }
+
+    /**
+     * The 32 bytes client_ed25519 signs. MariaDB sends them bare, but {@link AuthSwitchRequest#decode} drops a
+     * trailing NUL (MySQL ends its 20-byte scramble with one), so a nonce whose last byte is 0 arrives one short.
+     */
+    private static byte[] ed25519Nonce(AuthSwitchRequest request) {
+        byte[] data = request.pluginData();
+        return data.length == Ed25519Password.NONCE_LENGTH - 1 ? Arrays.copyOf(data, Ed25519Password.NONCE_LENGTH) : data;
+    }
+
     /** The server could not use the fast path (its cache is cold): send the password itself, protected. */
     private Step fullAuthentication() {
         if (secret.clearPassword() == null) {
-            return needsClearPassword();
+            return needsSha2ClearPassword();
         }
         if (tls) {
             return new Send(RsaPassword.nulTerminated(secret.clearPassword()));
@@ -181,10 +207,14 @@ public final class BackendLogin {
         return new Send(RsaPassword.encrypt(secret.clearPassword(), nonce, key));
     }
 
-    private Failed needsClearPassword() {
-        return new Failed("backend user " + user + " authenticates with caching_sha2_password, which needs the clear"
-                + " password: only its hash is configured (configure the password, or give the user auth_plugin:"
-                + " caching_sha2_password so that Junction learns it from the client's full authentication)");
+    private Failed needsSha2ClearPassword() {
+        return needsClearPassword(CachingSha2Password.NAME, ", or give the user auth_plugin: caching_sha2_password so"
+                + " that Junction learns it from the client's full authentication");
+    }
+
+    private Failed needsClearPassword(String plugin, String alternative) {
+        return new Failed("backend user " + user + " authenticates with " + plugin + ", which needs the clear"
+                + " password: only its hash is configured (configure the password" + alternative + ")");
     }
 
     private byte[] reply(String plugin, byte[] nonce) {

@@ -98,7 +98,7 @@ public final class BackendPool {
         if (!connection.isOpen()) {
             return;
         }
-        if (loop.expired(connection)) {
+        if (loop.expired(connection) || overFairShare()) {
             connection.close();
             return;
         }
@@ -265,6 +265,20 @@ public final class BackendPool {
             });
         }
         budget.wakeOne();
+    }
+
+    /**
+     * True when sessions of another pool (another event loop or user) wait for this server and this pool holds more
+     * than its share of the cap: the connection given back is then closed, so the starving pool can open one,
+     * instead of going to this pool's own next waiter (which would keep every connection where it first opened).
+     */
+    private boolean overFairShare() {
+        int waitingElsewhere = budget.waitingPools() - (countedWaiting ? 1 : 0);
+        if (waitingElsewhere <= 0) {
+            return false;
+        }
+        int share = Math.max(1, budget.max() / budget.waitingPools());
+        return lent + idleCount + 1 > share;
     }
 
     /** Keeps the budget's count of waiting pools in step with this pool's wait queue. */

@@ -74,6 +74,11 @@ public final class ServerBudget {
         return waitingPools.get() > 0;
     }
 
+    /** How many pools, on all event loops, have sessions waiting now. */
+    public int waitingPools() {
+        return waitingPools.get();
+    }
+
     /** A pool's wait queue went from empty to not empty ({@code true}) or back ({@code false}). */
     public void waiting(boolean started) {
         if (started) {

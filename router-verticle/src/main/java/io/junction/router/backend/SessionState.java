@@ -35,8 +35,24 @@ public final class SessionState {
         this.hash = Objects.hash(schema, variables);
     }
 
-    /** The state of a connection opened with this schema (or none) and collation. */
+    /** Initial states by schema and collation: every new session starts in one, so they are shared (bounded). */
+    private static final Map<String, SessionState> INITIAL = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The state of a connection opened with this schema (or none) and collation; equal ones are one object. */
     public static SessionState initial(String schema, Collation collation) {
+        String key = schema + '\0' + collation.id();
+        SessionState shared = INITIAL.get(key);
+        if (shared != null) {
+            return shared;
+        }
+        SessionState made = make(schema, collation);
+        if (INITIAL.size() < 10_000) {
+            INITIAL.putIfAbsent(key, made);
+        }
+        return made;
+    }
+
+    private static SessionState make(String schema, Collation collation) {
         Map<String, String> variables = new TreeMap<>();
         variables.put("character_set_client", collation.charset());
         variables.put("character_set_connection", collation.charset());

@@ -3,10 +3,8 @@ package io.junction.router.frontend;
 import io.junction.config.UserConfig;
 import io.junction.router.auth.CachingSha2Password;
 import io.junction.router.auth.ClientAuthentication;
-import io.junction.router.auth.Credentials;
 import io.junction.router.auth.Nonce;
 import io.junction.router.protocol.AuthMoreData;
-import io.junction.router.protocol.AuthSwitchRequest;
 import io.junction.router.protocol.ComChangeUser;
 import io.junction.router.protocol.ErrPacket;
 import io.junction.router.protocol.MysqlError;
@@ -16,9 +14,9 @@ import io.junction.router.protocol.Packet;
 
 /**
  * COM_CHANGE_USER: the client logs in again, as the same or another user, and its session starts over. Junction
- * always answers with an auth switch to the user's plugin and a fresh nonce, then runs the same exchange as a login
- * ({@link ClientAuthentication}). A wrong password, or a user that requires TLS on a plain connection, closes the
- * connection, as MySQL does.
+ * always answers with an auth switch to the user's plugin and a fresh nonce (32 bytes for client_ed25519), then
+ * runs the same exchange as a login ({@link ClientAuthentication}). A wrong password, or a user that requires TLS on
+ * a plain connection, closes the connection, as MySQL does.
  */
 final class ChangeUser {
     private final ClientSession client;
@@ -40,8 +38,8 @@ final class ChangeUser {
         }
         byte[] nonce = Nonce.generate();
         ClientAuthentication authentication = new ClientAuthentication(user.authPlugin(),
-                Credentials.of(user.password(), user.passwordHash()), nonce, client.isTls(), client.security().rsa());
-        client.write(1, new AuthSwitchRequest(authentication.begin().plugin(), nonce).encode());
+                ClientHandshake.credentials(user), nonce, client.isTls(), client.security().rsa());
+        client.write(1, ClientHandshake.switchRequest(authentication.begin()));
         client.readMidCommand(reply -> step(authentication.next(reply.payload()), user, request, lease, reply.nextSequenceId()));
     }
 

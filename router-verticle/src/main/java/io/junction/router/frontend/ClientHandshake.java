@@ -5,6 +5,7 @@ import io.junction.router.auth.CachingSha2Password;
 import io.junction.router.auth.ClientAuthentication;
 import io.junction.router.auth.ClientAuthenticator;
 import io.junction.router.auth.Credentials;
+import io.junction.router.auth.Ed25519Password;
 import io.junction.router.auth.Nonce;
 import io.junction.router.protocol.AuthMoreData;
 import io.junction.router.protocol.AuthSwitchRequest;
@@ -16,6 +17,7 @@ import io.junction.router.protocol.HandshakeV10;
 import io.junction.router.protocol.MysqlError;
 import io.junction.router.protocol.OkPacket;
 import io.junction.router.protocol.Packet;
+import io.junction.router.protocol.PacketWriter;
 import io.junction.router.protocol.SslRequest;
 import io.junction.router.protocol.StatusFlags;
 
@@ -23,7 +25,7 @@ import io.junction.router.protocol.StatusFlags;
 /**
  * The connection phase toward a client: greeting, the TLS upgrade if the client asks for it (SSLRequest), handshake
  * response, the authentication exchange ({@link ClientAuthentication}: auth switch, caching_sha2_password's fast
- * path or full authentication), the user's TLS requirement and connection limit, and the schema it asked for. Ends
+ * path or full authentication, client_ed25519's signature), the user's TLS requirement and connection limit, and the schema it asked for. Ends
  * in {@link ClientSession#loggedIn} or an error and a closed connection, within the handshake timeout.
  */
 final class ClientHandshake {
@@ -84,8 +86,8 @@ final class ClientHandshake {
             denied(packet.nextSequenceId(), response.authResponse().length > 0, "");
             return;
         }
-        authentication = new ClientAuthentication(user.authPlugin(), Credentials.of(user.password(), user.passwordHash()),
-                nonce, client.isTls(), client.security().rsa());
+        authentication = new ClientAuthentication(user.authPlugin(), credentials(user), nonce, client.isTls(),
+                client.security().rsa());
         step(packet, authentication.first(response.authPluginName(), response.authResponse()));
     }
 
@@ -108,7 +110,7 @@ final class ClientHandshake {
         int next = packet.nextSequenceId();
         if (step instanceof ClientAuthentication.Switch to) {
             state = State.AUTHENTICATING;
-            client.write(next, new AuthSwitchRequest(to.plugin(), nonce).encode());
+            client.write(next, switchRequest(to));
         } else if (step instanceof ClientAuthentication.More more) {
             state = State.AUTHENTICATING;
             client.write(next, new AuthMoreData(more.data()).encode());
@@ -160,6 +162,23 @@ final class ClientHandshake {
     private void denied(int sequenceId, boolean usingPassword, String why) {
         client.fail(sequenceId, ErrPacket.of(MysqlError.ACCESS_DENIED, "Access denied for user '"
                 + response.username() + "'@'" + client.remoteHost() + "' (using password: " + (usingPassword ? "YES" : "NO") + ")" + why));
+    }
+
+    static Credentials credentials(UserConfig user) {
+        return Credentials.of(user.password(), user.passwordHash(), user.passwordEd25519());
+    }
+
+    /**
+     * The AuthSwitchRequest for {@code to}. MySQL's plugins get the nonce with the trailing NUL MySQL servers send;
+     * client_ed25519 gets exactly its 32 bytes, as MariaDB sends them: MariaDB's client refuses any other length.
+     * {@link AuthSwitchRequest#encode} always appends the NUL, so that one packet is written here.
+     */
+    static byte[] switchRequest(ClientAuthentication.Switch to) {
+        if (!Ed25519Password.NAME.equals(to.plugin())) {
+            return new AuthSwitchRequest(to.plugin(), to.nonce()).encode();
+        }
+        return new PacketWriter().writeInt1(AuthSwitchRequest.HEADER).writeStringNul(to.plugin()).writeBytes(to.nonce())
+                .toByteArray();
     }
 
     private int offered() {

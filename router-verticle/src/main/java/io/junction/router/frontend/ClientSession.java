@@ -37,7 +37,10 @@ public final class ClientSession {
     private final ClientSecurity security;
     private PacketFramer framer;
     private final ArrayDeque<Packet> queued = new ArrayDeque<>();
-    private final ClientHandshake handshake;
+    /** Bytes a client's framer keeps between packets: idle sessions must stay small. */
+    private static final int CLIENT_FRAMER_RETAIN = 512;
+    /** Dropped once the client is logged in: an idle session should not keep its login's bytes. */
+    private ClientHandshake handshake;
     private CommandDispatcher dispatcher;
     private State state = State.HANDSHAKE;
     private Session session;
@@ -121,6 +124,7 @@ public final class ClientSession {
     /** Called by the handshake once the client is logged in (its OK already sent, uncompressed). */
     void loggedIn(Session session) {
         this.session = session;
+        this.handshake = null;
         if (Capabilities.has(session.capabilities(), Capabilities.CLIENT_COMPRESS)) {
             compression = new CompressedFrames(router.config().limits().maxPacketSize() + 1024L);
             router.limits().compressedSession();
@@ -256,7 +260,7 @@ public final class ClientSession {
     }
 
     private PacketFramer newFramer() {
-        return new PacketFramer(router.config().limits().maxPacketSize());
+        return new PacketFramer(router.config().limits().maxPacketSize(), CLIENT_FRAMER_RETAIN);
     }
 
     private void onPacket(Packet packet) {
@@ -295,7 +299,9 @@ public final class ClientSession {
         boolean wasLoggedIn = session != null;
         state = State.CLOSED;
         queued.clear();
-        handshake.cancel();
+        if (handshake != null) {
+            handshake.cancel();
+        }
         if (dispatcher != null) {
             dispatcher.clientClosed();
         }

@@ -16,6 +16,7 @@ public final class PacketFramer {
     private static final int HEADER = 4;
 
     private final long maxPacketSize;
+    private final int retainBytes;
     private byte[] buffer = new byte[0];
     private int start;
     private int end;
@@ -24,7 +25,16 @@ public final class PacketFramer {
 
     /** @param maxPacketSize largest logical payload accepted; longer ones throw {@link PacketTooLargeException} */
     public PacketFramer(long maxPacketSize) {
+        this(maxPacketSize, 64 * 1024);
+    }
+
+    /**
+     * @param retainBytes largest buffer kept once everything received is framed: small for the many mostly idle
+     *        client connections, larger for the few busy backend ones (fewer allocations while relaying)
+     */
+    public PacketFramer(long maxPacketSize, int retainBytes) {
         this.maxPacketSize = maxPacketSize;
+        this.retainBytes = retainBytes;
     }
 
     /** Feeds bytes as they arrive; every complete logical packet goes to {@code sink}, in order. */
@@ -47,7 +57,7 @@ public final class PacketFramer {
         if (start == end) {
             start = 0;
             end = 0;
-            if (buffer.length > 64 * 1024) {
+            if (buffer.length > retainBytes) {
                 buffer = new byte[0];
             }
         }

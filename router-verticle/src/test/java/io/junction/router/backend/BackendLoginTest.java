@@ -165,8 +165,8 @@ class BackendLoginTest {
         BackendLogin login = new BackendLogin("app", WITH_CLEAR, null, 45, 0);
         login.accept(GREETING);
 
-        assertThat(login.accept(new AuthSwitchRequest("client_ed25519", new byte[32]).encode()))
-                .isEqualTo(new Failed("backend asks for auth plugin client_ed25519, which Junction does not support yet"));
+        assertThat(login.accept(new AuthSwitchRequest("auth_gssapi_client", new byte[32]).encode()))
+                .isEqualTo(new Failed("backend asks for auth plugin auth_gssapi_client, which Junction does not support yet"));
     }
 
     @Test
