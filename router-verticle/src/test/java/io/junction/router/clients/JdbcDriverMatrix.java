@@ -30,13 +30,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The JDBC tests every driver runs through Junction against a real MariaDB, each checked against what the server
  * stored (read back as root, straight from the server).
  *
- * <p>Values are bound with prepared statements, so a driver that prepares on the server sends them in the binary
- * protocol and one that prepares on the client sends them as query text. A check a driver runs with options of its
- * own (batches, server-side prepare, blobs) is a method here without {@code @Test}, called by that driver's test
- * with the driver's options and name; what only one driver needs, such as Connector/J's way around fractional
- * seconds, is a test in that driver's class.
+ * <p>Parameters go through prepared statements, which a driver that prepares on the server sends in the binary
+ * protocol and one that prepares on the client as query text; plain statements carry the rest. A check a driver
+ * runs with options of its own (batches, server-side prepare, blobs) is a method here without {@code @Test}, called
+ * by that driver's test with the driver's options and names; what only one driver needs, such as Connector/J's way
+ * around fractional seconds, is a test in that driver's class.
  */
 abstract class JdbcDriverMatrix {
+    private final List<String> utf8mb4Variables;
+
+    /** {@code utf8mb4Variables}: the session variables the driver sets to utf8mb4 when it connects. */
+    JdbcDriverMatrix(List<String> utf8mb4Variables) {
+        this.utf8mb4Variables = utf8mb4Variables;
+    }
 
     /**
      * A connection as the app user with these extra URL options ({@code ""} for none); a read that waits more than
@@ -46,9 +52,6 @@ abstract class JdbcDriverMatrix {
 
     /** The server behind Junction. */
     abstract MariaDb server();
-
-    /** The session variables the driver sets to utf8mb4 when it connects. */
-    abstract List<String> utf8mb4Variables();
 
     /** A table or procedure name of this variant; a driver that runs the matrix twice on one server tags them. */
     String name(String base) {
@@ -274,11 +277,10 @@ abstract class JdbcDriverMatrix {
         List<String> values = List.of("emoji 😀🎉👍🏽", "日本語のテキスト", "中文 한국어", "Ünïcödé ß ñ €", "\uD834\uDD1E musical G clef");
         try (Connection c = connect(""); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + texts + " (id INT PRIMARY KEY, v VARCHAR(100)) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            List<String> variables = utf8mb4Variables();
-            try (ResultSet rs = s.executeQuery("SELECT @@" + String.join(", @@", variables))) {
+            try (ResultSet rs = s.executeQuery("SELECT @@" + String.join(", @@", utf8mb4Variables))) {
                 rs.next();
                 List<String> read = new ArrayList<>();
-                for (int i = 1; i <= variables.size(); i++) {
+                for (int i = 1; i <= utf8mb4Variables.size(); i++) {
                     read.add(rs.getString(i));
                 }
                 assertThat(read).containsOnly("utf8mb4");

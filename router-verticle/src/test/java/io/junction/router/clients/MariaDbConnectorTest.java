@@ -47,6 +47,10 @@ class MariaDbConnectorTest extends JdbcDriverMatrix {
         junction.close();
     }
 
+    MariaDbConnectorTest() {
+        super(List.of("character_set_client", "character_set_connection", "character_set_results"));
+    }
+
     @Override
     Connection connect(String options) throws SQLException {
         String bounded = "socketTimeout=20000" + (options.isEmpty() ? "" : "&" + options);
@@ -60,11 +64,6 @@ class MariaDbConnectorTest extends JdbcDriverMatrix {
     @Override
     MariaDb server() {
         return db;
-    }
-
-    @Override
-    List<String> utf8mb4Variables() {
-        return List.of("character_set_client", "character_set_connection", "character_set_results");
     }
 
     @Test

@@ -70,6 +70,9 @@ class MysqlConnectorTest {
         private final String tag;
 
         Matrix(String options, String tag) {
+            // Not character_set_results: with its characterSetResults option unset, Connector/J sets it to NULL when
+            // it connects, so the server sends each column in its own character set.
+            super(List.of("character_set_client", "character_set_connection"));
             this.options = options;
             this.tag = tag;
         }
@@ -87,15 +90,6 @@ class MysqlConnectorTest {
         @Override
         MariaDb server() {
             return db;
-        }
-
-        /**
-         * Not character_set_results: with its {@code characterSetResults} option unset, Connector/J sets it to NULL
-         * when it connects, so the server sends each column in its own character set.
-         */
-        @Override
-        List<String> utf8mb4Variables() {
-            return List.of("character_set_client", "character_set_connection");
         }
 
         @Override
