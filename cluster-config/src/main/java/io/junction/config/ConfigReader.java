@@ -24,8 +24,9 @@ final class ConfigReader {
     private static final List<String> SERVER = List.of(
             "host", "port", "hostgroup", "weight", "max_connections", "status", "max_replication_lag",
             "max_latency_ms", "tls", "tls_ca");
-    private static final List<String> USER = List.of("name", "password", "password_hash", "default_hostgroup",
-            "default_schema", "max_connections", "transaction_persistent", "auth_plugin", "require_tls");
+    private static final List<String> USER = List.of("name", "password", "password_hash", "password_ed25519",
+            "default_hostgroup", "default_schema", "max_connections", "transaction_persistent", "auth_plugin",
+            "require_tls");
     private static final List<String> LIMITS = List.of("max_client_connections", "max_packet_size", "local_infile",
             "max_retries");
     private static final List<String> TIMEOUTS = List.of("handshake_ms", "connect_ms", "pool_wait_ms", "idle_ping_ms",
@@ -114,6 +115,7 @@ final class ConfigReader {
                 m.requiredText("name"),
                 m.secret("password"),
                 m.text("password_hash", null),
+                m.secret("password_ed25519"),
                 m.integer("default_hostgroup", UserConfig.DEFAULT_HOSTGROUP),
                 m.text("default_schema", null),
                 m.integer("max_connections", UserConfig.DEFAULT_MAX_CONNECTIONS),

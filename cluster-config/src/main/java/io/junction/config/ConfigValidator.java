@@ -165,7 +165,7 @@ public final class ConfigValidator {
 
     private void password(String path, UserConfig user) {
         String hash = user.passwordHash();
-        if (user.password() == null && hash == null) {
+        if (user.password() == null && hash == null && !UserConfig.CLIENT_ED25519.equals(user.authPlugin())) {
             checks.add(Problems.described(path, "neither password nor password_hash is set", "one of them"));
         } else if (hash != null && !PASSWORD_HASH.matcher(hash).matches()) {
             checks.add(Problems.of(path + ".password_hash", hash, "\"*\" followed by 40 hex digits"));

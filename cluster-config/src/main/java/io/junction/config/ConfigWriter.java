@@ -72,6 +72,7 @@ final class ConfigWriter {
         node.put("name", user.name());
         putIfSet(node, "password", user.password());
         putIfSet(node, "password_hash", user.passwordHash());
+        putIfSet(node, "password_ed25519", user.passwordEd25519());
         node.put("default_hostgroup", user.defaultHostgroup());
         putIfSet(node, "default_schema", user.defaultSchema());
         node.put("max_connections", user.maxConnections())

@@ -3,20 +3,25 @@ package io.junction.config;
 /**
  * An application user. Junction authenticates clients against it and logs in to backends as the same user.
  * At least one of {@code password} (clear text) and {@code passwordHash} (mysql_native_password form,
- * {@code *} followed by 40 hex digits, i.e. SHA1(SHA1(password))) is set.
+ * {@code *} followed by 40 hex digits, i.e. SHA1(SHA1(password))) is set; a client_ed25519 user has
+ * {@code password}, or only {@code passwordEd25519}.
  *
+ * @param passwordEd25519 for {@link #CLIENT_ED25519} users without a clear password: the Ed25519 public key as
+ *        MariaDB stores it (base64 of 32 bytes, as {@code ed25519_password('...')} returns it); null otherwise.
+ *        Clients can be checked with it, but backend logins as such a user fail: they need the clear password
  * @param defaultSchema schema a client starts in when it names none; null for none
  * @param maxConnections client connections this user may hold open at once
  * @param transactionPersistent must be true ({@link ConfigValidator} refuses false): a transaction always stays on
  *        the backend connection it started on, whatever the query rules say
  * @param authPlugin the plugin Junction asks this user's clients to authenticate with:
- *        {@link #NATIVE_PASSWORD} or {@link #CACHING_SHA2_PASSWORD}
+ *        {@link #NATIVE_PASSWORD}, {@link #CACHING_SHA2_PASSWORD} or {@link #CLIENT_ED25519}
  * @param requireTls whether this user may log in only over a TLS connection
  */
 public record UserConfig(
         String name,
         String password,
         String passwordHash,
+        String passwordEd25519,
         int defaultHostgroup,
         String defaultSchema,
         int maxConnections,
@@ -29,6 +34,8 @@ public record UserConfig(
     public static final boolean DEFAULT_TRANSACTION_PERSISTENT = true;
     public static final String NATIVE_PASSWORD = "mysql_native_password";
     public static final String CACHING_SHA2_PASSWORD = "caching_sha2_password";
+    /** MariaDB's ed25519 plugin, by the name of its client side. */
+    public static final String CLIENT_ED25519 = "client_ed25519";
     public static final String DEFAULT_AUTH_PLUGIN = NATIVE_PASSWORD;
 
     /** A user authenticated with mysql_native_password, with or without TLS. */
@@ -36,6 +43,13 @@ public record UserConfig(
                       int maxConnections, boolean transactionPersistent) {
         this(name, password, passwordHash, defaultHostgroup, defaultSchema, maxConnections, transactionPersistent,
                 DEFAULT_AUTH_PLUGIN, false);
+    }
+
+    /** A user without an Ed25519 public key. */
+    public UserConfig(String name, String password, String passwordHash, int defaultHostgroup, String defaultSchema,
+                      int maxConnections, boolean transactionPersistent, String authPlugin, boolean requireTls) {
+        this(name, password, passwordHash, null, defaultHostgroup, defaultSchema, maxConnections, transactionPersistent,
+                authPlugin, requireTls);
     }
 
     /** A user with a clear-text password and defaults for everything else; {@code defaultSchema} may be null. */
@@ -46,8 +60,14 @@ public record UserConfig(
 
     /** This user with another authentication plugin and TLS requirement. */
     public UserConfig withAuthentication(String plugin, boolean tlsRequired) {
-        return new UserConfig(name, password, passwordHash, defaultHostgroup, defaultSchema, maxConnections,
-                transactionPersistent, plugin, tlsRequired);
+        return new UserConfig(name, password, passwordHash, passwordEd25519, defaultHostgroup, defaultSchema,
+                maxConnections, transactionPersistent, plugin, tlsRequired);
+    }
+
+    /** This user with these credentials (each may be null): clear password, native hash, Ed25519 public key. */
+    public UserConfig withPasswords(String clear, String hash, String ed25519PublicKey) {
+        return new UserConfig(name, clear, hash, ed25519PublicKey, defaultHostgroup, defaultSchema, maxConnections,
+                transactionPersistent, authPlugin, requireTls);
     }
 
     @Override

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 /** The {@code tls} section, the servers' {@code tls}/{@code tls_ca} and the users' {@code auth_plugin}/{@code require_tls}. */
 class SecurityConfigTest {
     private static final Path DOCS_EXAMPLE = Path.of("..", "docs", "junction.example.yaml");
+    /** What MariaDB's {@code ed25519_password('secret')} returns. */
+    private static final String SECRET_ED25519 = "ZIgUREUg5PVgQ6LskhXmO+eZLS0nC8be6HPjYWR4YJY";
+    /** mysql_native_password hash of "secret". */
+    private static final String HASH_OF_SECRET = "*14E65567ABDB5135D0CFD9A70B3032C179A49EE7";
     private static final TlsConfig TLS_ON = new TlsConfig(true, "/etc/junction/server.pem",
             "/etc/junction/server-key.pem", 60_000, "/etc/junction/rsa-key.pem");
 
@@ -101,12 +105,76 @@ class SecurityConfigTest {
 
     @Test
     void usersNameAKnownPluginAndRequireTlsOnlyWhenItIsOffered() {
-        assertThat(problems(EXAMPLE.withUsers(List.of(APP.withAuthentication("client_ed25519", false)))))
-                .containsExactly("users[0].auth_plugin: \"client_ed25519\" (expected: one of mysql_native_password, caching_sha2_password)");
+        assertThat(problems(EXAMPLE.withUsers(List.of(APP.withAuthentication("auth_gssapi_client", false)))))
+                .containsExactly("users[0].auth_plugin: \"auth_gssapi_client\" (expected: one of mysql_native_password,"
+                        + " caching_sha2_password, client_ed25519)");
         assertThat(problems(EXAMPLE.withUsers(List.of(APP.withAuthentication(UserConfig.NATIVE_PASSWORD, true)))))
                 .containsExactly("users[0].require_tls: true (expected: false while tls.enabled is false (the user could never log in))");
         assertThat(problems(EXAMPLE.withTls(TLS_ON).withUsers(List.of(APP.withAuthentication(UserConfig.NATIVE_PASSWORD, true)))))
                 .isEmpty();
+    }
+
+    @Test
+    void ed25519UsersHaveAClearPasswordOrOnlyThePublicKey() {
+        UserConfig clear = APP.withAuthentication(UserConfig.CLIENT_ED25519, false);
+        UserConfig keyOnly = clear.withPasswords(null, null, SECRET_ED25519);
+
+        assertThat(problems(EXAMPLE.withUsers(List.of(clear)))).isEmpty();
+        assertThat(problems(EXAMPLE.withUsers(List.of(keyOnly)))).isEmpty();
+        assertThat(problems(EXAMPLE.withUsers(List.of(keyOnly.withPasswords(null, null, SECRET_ED25519 + "="))))).isEmpty();
+    }
+
+    @Test
+    void passwordEd25519IsRead() {
+        String yaml = "users:\n  - name: app\n    auth_plugin: client_ed25519\n    password_ed25519: " + SECRET_ED25519 + "\n";
+
+        UserConfig user = ConfigLoader.parse(yaml).users().get(0);
+
+        assertThat(user.passwordEd25519()).isEqualTo(SECRET_ED25519);
+        assertThat(user.password()).isNull();
+        assertThat(user.authPlugin()).isEqualTo(UserConfig.CLIENT_ED25519);
+    }
+
+    @Test
+    void passwordEd25519RoundTripsThroughYamlAndStaysOutOfToString() {
+        UserConfig keyOnly = APP.withAuthentication(UserConfig.CLIENT_ED25519, false).withPasswords(null, null, SECRET_ED25519);
+        JunctionConfig config = EXAMPLE.withUsers(List.of(keyOnly));
+
+        assertThat(ConfigLoader.parse(ConfigLoader.toYaml(config))).isEqualTo(config);
+        assertThat(keyOnly.toString()).doesNotContain(SECRET_ED25519);
+    }
+
+    @Test
+    void passwordEd25519ProblemsNeverQuoteTheKey() {
+        UserConfig ed25519 = APP.withAuthentication(UserConfig.CLIENT_ED25519, false);
+        String shortKey = SECRET_ED25519.substring(4);
+
+        assertThat(problems(EXAMPLE.withUsers(List.of(APP.withPasswords("secret", null, SECRET_ED25519))))).containsExactly(
+                "users[0].password_ed25519: set (expected: no password_ed25519 unless auth_plugin is client_ed25519)");
+        assertThat(problems(EXAMPLE.withUsers(List.of(ed25519.withPasswords(null, null, shortKey))))).containsExactly(
+                "users[0].password_ed25519: not base64 of 32 bytes (expected: the public key as MariaDB stores it: 43 base64"
+                        + " characters, as ed25519_password('...') returns them)");
+        assertThat(problems(EXAMPLE.withUsers(List.of(ed25519.withPasswords(null, null, "not base64!"))))).containsExactly(
+                "users[0].password_ed25519: not base64 of 32 bytes (expected: the public key as MariaDB stores it: 43 base64"
+                        + " characters, as ed25519_password('...') returns them)");
+        assertThat(problems(EXAMPLE.withUsers(List.of(ed25519.withPasswords("secret", null, SECRET_ED25519))))).containsExactly(
+                "users[0].password_ed25519: set together with password (expected: password_ed25519 alone, or password and"
+                        + " no password_ed25519 (the key is derived from it))");
+        assertThat(problems(EXAMPLE.withUsers(List.of(ed25519.withPasswords(null, HASH_OF_SECRET, SECRET_ED25519)))))
+                .containsExactly("users[0].password_ed25519: set together with password_hash (expected: password_ed25519"
+                        + " alone, or password and no password_ed25519 (the key is derived from it))");
+    }
+
+    @Test
+    void anEd25519UserCannotMakeDoWithTheNativeHash() {
+        UserConfig hashOnly = APP.withAuthentication(UserConfig.CLIENT_ED25519, false).withPasswords(null, HASH_OF_SECRET, null);
+
+        assertThat(problems(EXAMPLE.withUsers(List.of(hashOnly)))).containsExactly("users[0]: neither password nor"
+                + " password_ed25519 is set (expected: one of them; auth_plugin client_ed25519 cannot check a client against"
+                + " password_hash)");
+        assertThat(problems(EXAMPLE.withUsers(List.of(hashOnly.withPasswords(null, null, null))))).containsExactly("users[0]:"
+                + " neither password nor password_ed25519 is set (expected: one of them; auth_plugin client_ed25519 cannot"
+                + " check a client against password_hash)");
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.junction.router.protocol.SslRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -159,7 +158,7 @@ public final class BackendLogin {
             if (secret.clearPassword() == null) {
                 return needsClearPassword(plugin, "");
             }
-            return new Send(Ed25519Password.sign(secret.clearPassword().getBytes(StandardCharsets.UTF_8), ed25519Nonce(request)));
+            return new Send(Ed25519Password.sign(secret.clearPassword().getBytes(StandardCharsets.UTF_8), request.pluginData()));
         }
         if (!NativePassword.NAME.equals(plugin) && !CachingSha2Password.NAME.equals(plugin)) {
             return new Failed("backend asks for auth plugin " + plugin + ", which Junction does not support yet");
@@ -167,17 +166,8 @@ public final class BackendLogin {
         if (CachingSha2Password.NAME.equals(plugin) && secret.clearPassword() == null) {
             return needsSha2ClearPassword();
         }
-        nonce = request.pluginData();
+        nonce = request.scramble();
         return new Send(reply(plugin, nonce));
-    }
-
-    /**
-     * The 32 bytes client_ed25519 signs. MariaDB sends them bare, but {@link AuthSwitchRequest#decode} drops a
-     * trailing NUL (MySQL ends its 20-byte scramble with one), so a nonce whose last byte is 0 arrives one short.
-     */
-    private static byte[] ed25519Nonce(AuthSwitchRequest request) {
-        byte[] data = request.pluginData();
-        return data.length == Ed25519Password.NONCE_LENGTH - 1 ? Arrays.copyOf(data, Ed25519Password.NONCE_LENGTH) : data;
     }
 
     /** The server could not use the fast path (its cache is cold): send the password itself, protected. */

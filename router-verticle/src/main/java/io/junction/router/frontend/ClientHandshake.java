@@ -17,7 +17,6 @@ import io.junction.router.protocol.HandshakeV10;
 import io.junction.router.protocol.MysqlError;
 import io.junction.router.protocol.OkPacket;
 import io.junction.router.protocol.Packet;
-import io.junction.router.protocol.PacketWriter;
 import io.junction.router.protocol.SslRequest;
 import io.junction.router.protocol.StatusFlags;
 
@@ -169,16 +168,12 @@ final class ClientHandshake {
     }
 
     /**
-     * The AuthSwitchRequest for {@code to}. MySQL's plugins get the nonce with the trailing NUL MySQL servers send;
-     * client_ed25519 gets exactly its 32 bytes, as MariaDB sends them: MariaDB's client refuses any other length.
-     * {@link AuthSwitchRequest#encode} always appends the NUL, so that one packet is written here.
+     * The AuthSwitchRequest for {@code to}: MySQL's plugins get the nonce as a scramble (with the NUL MySQL servers
+     * send); client_ed25519 gets exactly its 32 bytes, as MariaDB sends them (MariaDB's client refuses any other length).
      */
     static byte[] switchRequest(ClientAuthentication.Switch to) {
-        if (!Ed25519Password.NAME.equals(to.plugin())) {
-            return new AuthSwitchRequest(to.plugin(), to.nonce()).encode();
-        }
-        return new PacketWriter().writeInt1(AuthSwitchRequest.HEADER).writeStringNul(to.plugin()).writeBytes(to.nonce())
-                .toByteArray();
+        return (Ed25519Password.NAME.equals(to.plugin()) ? new AuthSwitchRequest(to.plugin(), to.nonce())
+                : AuthSwitchRequest.forScramble(to.plugin(), to.nonce())).encode();
     }
 
     private int offered() {

@@ -7,6 +7,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.EdECPublicKey;
+import java.security.spec.EdECPoint;
+import java.security.spec.EdECPublicKeySpec;
+import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -91,6 +100,35 @@ class Ed25519PasswordTest {
         assertThat(Ed25519Password.verify(publicKey, NONCE, sPlusL)).isFalse();
     }
 
+    /** The JDK's Ed25519 cannot sign with MariaDB's keys, but it verifies their signatures: an independent check. */
+    @Test
+    void signaturesVerifyWithTheJdksEd25519() throws Exception {
+        for (String password : List.of("secret", "", "x".repeat(100))) {
+            byte[] publicKey = Ed25519Password.publicKey(bytes(password));
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(jdkPublicKey(publicKey));
+            verifier.update(NONCE);
+
+            assertThat(verifier.verify(Ed25519Password.sign(bytes(password), NONCE)))
+                    .as("password of %d characters", password.length()).isTrue();
+        }
+    }
+
+    /** And signatures the JDK makes (from a 32-byte seed) verify here. */
+    @Test
+    void jdkSignaturesVerifyHere() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(pair.getPrivate());
+        signer.update(NONCE);
+        byte[] signature = signer.sign();
+        byte[] publicKey = rawPublicKey((EdECPublicKey) pair.getPublic());
+
+        assertThat(Ed25519Password.verify(publicKey, NONCE, signature)).isTrue();
+        signature[5] ^= 1;
+        assertThat(Ed25519Password.verify(publicKey, NONCE, signature)).isFalse();
+    }
+
     /** MariaDB's own derivation, for passwords shorter and longer than 32 bytes, empty and not ASCII. */
     @Test
     void publicKeysEqualMariaDbsEd25519Password(MariaDb db) {
@@ -102,6 +140,23 @@ class Ed25519PasswordTest {
             assertThat(Base64.getEncoder().withoutPadding().encodeToString(Ed25519Password.publicKey(bytes(password))))
                     .as("password of %d characters", password.length()).isEqualTo(mariadb);
         }
+    }
+
+    private static PublicKey jdkPublicKey(byte[] raw) throws Exception {
+        byte[] bigEndian = reversed(raw);
+        boolean xOdd = (bigEndian[0] & 0x80) != 0;
+        bigEndian[0] &= 0x7F;
+        EdECPoint point = new EdECPoint(xOdd, new BigInteger(1, bigEndian));
+        return KeyFactory.getInstance("Ed25519").generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
+    }
+
+    private static byte[] rawPublicKey(EdECPublicKey key) {
+        byte[] bigEndian = key.getPoint().getY().toByteArray();
+        byte[] raw = Arrays.copyOf(reversed(bigEndian), 32);
+        if (key.getPoint().isXOdd()) {
+            raw[31] |= (byte) 0x80;
+        }
+        return raw;
     }
 
     private static byte[] bytes(String text) {

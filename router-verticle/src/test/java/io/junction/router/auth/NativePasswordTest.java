@@ -106,7 +106,7 @@ class NativePasswordTest {
     @Test
     void scrambleMatchesTheReplyMariaDbAcceptedAfterAnAuthSwitch() {
         Capture login = CapturesTest.load("deprecate-eof-login.hex");
-        byte[] nonce = AuthSwitchRequest.decode(login.server().get(1).payload()).pluginData();
+        byte[] nonce = AuthSwitchRequest.decode(login.server().get(1).payload()).scramble();
         byte[] accepted = login.client().get(1).payload();
 
         assertThat(NativePassword.scramble(NativePassword.sha1("junction-secret"), nonce)).isEqualTo(accepted);

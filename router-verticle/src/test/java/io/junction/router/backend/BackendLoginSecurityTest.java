@@ -105,7 +105,7 @@ class BackendLoginSecurityTest {
         byte[] switchNonce = HexFormat.of().parseHex("2122232425262728292a2b2c2d2e2f3031323334");
         BackendLogin login = new BackendLogin("app", WITH_CLEAR, null, 45, 0, false);
         login.accept(MARIADB.encode());
-        login.accept(new AuthSwitchRequest(CachingSha2Password.NAME, switchNonce).encode());
+        login.accept(AuthSwitchRequest.forScramble(CachingSha2Password.NAME, switchNonce).encode());
         login.accept(new AuthMoreData(new byte[] {CachingSha2Password.PERFORM_FULL_AUTHENTICATION}).encode());
 
         Step encrypted = login.accept(new AuthMoreData(server.publicKeyPem().getBytes(StandardCharsets.US_ASCII)).encode());

@@ -1,6 +1,7 @@
 package io.junction.router.backend;
 
 import io.junction.router.auth.BackendSecret;
+import io.junction.router.auth.Ed25519Password;
 import io.junction.router.backend.BackendLogin.Done;
 import io.junction.router.backend.BackendLogin.Failed;
 import io.junction.router.backend.BackendLogin.Send;
@@ -15,6 +16,7 @@ import io.junction.router.protocol.ErrPacket;
 import io.junction.router.protocol.HandshakeResponse41;
 import io.junction.router.protocol.HandshakeV10;
 import io.junction.router.protocol.MysqlError;
+import io.junction.router.protocol.PacketWriter;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -139,7 +141,7 @@ class BackendLoginTest {
         BackendLogin login = new BackendLogin("app", NATIVE_ONLY, null, 45, 0);
         login.accept(GREETING);
 
-        Step reply = login.accept(new AuthSwitchRequest("mysql_native_password", nonce).encode());
+        Step reply = login.accept(AuthSwitchRequest.forScramble("mysql_native_password", nonce).encode());
 
         assertThat(reply).isInstanceOfSatisfying(Send.class, send -> assertThat(send.payload()).isEqualTo(nativeScramble(nonce)));
     }
@@ -151,13 +153,56 @@ class BackendLoginTest {
         BackendLogin nativeOnly = new BackendLogin("app", NATIVE_ONLY, null, 45, 0);
         withClear.accept(GREETING);
         nativeOnly.accept(GREETING);
-        byte[] request = new AuthSwitchRequest("caching_sha2_password", nonce).encode();
+        byte[] request = AuthSwitchRequest.forScramble("caching_sha2_password", nonce).encode();
 
         assertThat(withClear.accept(request)).isInstanceOfSatisfying(Send.class,
                 send -> assertThat(send.payload()).isEqualTo(sha2Scramble(nonce)));
         assertThat(nativeOnly.accept(request)).isInstanceOfSatisfying(Failed.class, failed -> assertThat(failed.reason())
                 .startsWith("backend user app authenticates with caching_sha2_password, which needs the clear password:"
                         + " only its hash is configured"));
+    }
+
+    @Test
+    void authSwitchToEd25519IsTheSignatureOfTheNonce() {
+        byte[] nonce = HexFormat.of().parseHex("0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20");
+        BackendLogin login = new BackendLogin("app", WITH_CLEAR, null, 45, 0);
+        login.accept(GREETING);
+
+        Step reply = login.accept(ed25519Switch(nonce));
+
+        assertThat(reply).isInstanceOfSatisfying(Send.class, send -> {
+            assertThat(send.payload()).isEqualTo(Ed25519Password.sign(bytes(PASSWORD), nonce));
+            assertThat(Ed25519Password.verify(Ed25519Password.publicKey(bytes(PASSWORD)), nonce, send.payload())).isTrue();
+        });
+        assertThat(login.accept(LOGIN_OK)).isInstanceOf(Done.class);
+    }
+
+    /** Regression: a bare ed25519 nonce whose last byte is 0 must be signed whole (MariaDB sends it without a NUL). */
+    @Test
+    void ed25519NonceEndingInZeroIsSignedWhole() {
+        byte[] nonce = HexFormat.of().parseHex("0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f00");
+        BackendLogin login = new BackendLogin("app", WITH_CLEAR, null, 45, 0);
+        login.accept(GREETING);
+
+        assertThat(login.accept(ed25519Switch(nonce))).isInstanceOfSatisfying(Send.class,
+                send -> assertThat(send.payload()).isEqualTo(Ed25519Password.sign(bytes(PASSWORD), nonce)));
+    }
+
+    @Test
+    void authSwitchToEd25519NeedsTheClearPassword() {
+        BackendLogin login = new BackendLogin("app", NATIVE_ONLY, null, 45, 0);
+        login.accept(GREETING);
+
+        assertThat(login.accept(ed25519Switch(new byte[32]))).isEqualTo(new Failed("backend user app authenticates with"
+                + " client_ed25519, which needs the clear password: only its hash is configured (configure the password)"));
+    }
+
+    @Test
+    void noSecretAtAllFailsBeforeAnythingIsSent() {
+        Step step = new BackendLogin("app", BackendSecret.none(), null, 45, 0).accept(GREETING);
+
+        assertThat(step).isEqualTo(new Failed("no password to log in to the backend as app: only password_ed25519 is"
+                + " configured, and a client_ed25519 login does not reveal the password (configure password)"));
     }
 
     @Test
@@ -199,6 +244,11 @@ class BackendLoginTest {
         login.accept(GREETING);
 
         assertThat(login.accept(new byte[] {0x02, 0x00})).isEqualTo(new Failed("unexpected packet 0x02 during backend login"));
+    }
+
+    /** An AuthSwitchRequest to client_ed25519 as MariaDB sends it: the nonce bare, with no NUL after it. */
+    private static byte[] ed25519Switch(byte[] nonce) {
+        return new AuthSwitchRequest("client_ed25519", nonce).encode();
     }
 
     private static HandshakeResponse41 response(Step step) {

@@ -14,7 +14,8 @@ class AuthSwitchRequestTest {
         AuthSwitchRequest request = AuthSwitchRequest.decode(CAPTURED);
 
         assertThat(request.pluginName()).isEqualTo("mysql_native_password");
-        assertThat(HexFormat.of().formatHex(request.pluginData())).isEqualTo("4a4c215e36343e7d7b73507373672c434c356478");
+        assertThat(HexFormat.of().formatHex(request.scramble())).isEqualTo("4a4c215e36343e7d7b73507373672c434c356478");
+        assertThat(request.pluginData()).as("as on the wire, NUL included").hasSize(21).endsWith(0);
     }
 
     @Test
@@ -23,9 +24,18 @@ class AuthSwitchRequestTest {
     }
 
     @Test
-    void encodesHeaderPluginNonceAndTrailingNul() {
-        byte[] payload = new AuthSwitchRequest("p", new byte[] {1, 2}).encode();
+    void aScrambleGetsTheTrailingNulMySqlServersSend() {
+        byte[] payload = AuthSwitchRequest.forScramble("p", new byte[] {1, 2}).encode();
 
         assertThat(payload).containsExactly(0xFE, 'p', 0, 1, 2, 0);
+    }
+
+    /** Regression: decode dropped a trailing zero, which can be the last byte of a bare ed25519 nonce. */
+    @Test
+    void bareDataIsKeptAsSentZeroEndingIncluded() {
+        byte[] nonce = {9, 8, 7, 0};
+        AuthSwitchRequest decoded = AuthSwitchRequest.decode(new AuthSwitchRequest("client_ed25519", nonce).encode());
+
+        assertThat(decoded.pluginData()).containsExactly(9, 8, 7, 0);
     }
 }
