@@ -46,10 +46,6 @@ public final class BackendPools {
         return pools.computeIfAbsent(key, k -> new BackendPool(k, server, limits.budget(server), this));
     }
 
-    /** The pool a lent connection goes back to (its wire format may have changed since it was lent). */
-    public BackendPool poolOf(BackendConnection connection, String user) {
-        return pool(connection.server(), user, connection.key().wireFormat());
-    }
 
     /** Pools of this loop, for statistics. */
     public List<BackendPool> pools() {
