@@ -12,14 +12,17 @@ import java.util.Objects;
  * missing key (or a null value) takes its default, and a missing top-level key takes the value of
  * {@link ConfigLoader#defaults()}. Hostgroup {@code id} and {@code name}, server {@code host} and {@code hostgroup},
  * user {@code name}, query rule {@code id} and both hostgroups of a replication pair are required. Ranges and
- * cross-references are {@link ConfigValidator}'s job.
+ * cross-references are {@link ConfigValidator}'s job. Public because the cluster store reads changed trees with it.
  */
-final class ConfigReader {
+public final class ConfigReader {
     private static final List<String> TOP = List.of(
             "version", "listener", "admin", "hostgroups", "servers", "users", "limits", "timeouts", "query_rules",
-            "replication_hostgroups", "monitor", "tls");
+            "replication_hostgroups", "monitor", "tls", "cluster");
     private static final List<String> LISTENER = List.of("host", "port", "event_loops");
-    private static final List<String> ADMIN = List.of("host", "port", "enabled");
+    private static final List<String> ADMIN = List.of("host", "port", "enabled", "users", "tokens");
+    private static final List<String> ADMIN_USER = List.of("name", "password_hash");
+    private static final List<String> ADMIN_TOKEN = List.of("name", "sha256");
+    private static final List<String> CLUSTER = List.of("enabled", "name", "host", "port", "members", "state_dir");
     private static final List<String> HOSTGROUP = List.of("id", "name");
     private static final List<String> SERVER = List.of(
             "host", "port", "hostgroup", "weight", "max_connections", "status", "max_replication_lag",
@@ -48,7 +51,7 @@ final class ConfigReader {
      * @param root the parsed document; null or a missing node (an empty document) means all defaults
      * @throws InvalidConfigException listing every unknown key, wrongly typed value and missing required key
      */
-    static JunctionConfig read(JsonNode root) {
+    public static JunctionConfig read(JsonNode root) {
         boolean empty = root == null || root.isMissingNode() || root.isNull();
         JsonNode top = empty ? JsonNodeFactory.instance.objectNode() : root;
         if (!top.isObject()) {
@@ -78,7 +81,8 @@ final class ConfigReader {
                 top.list("replication_hostgroups", REPLICATION_HOSTGROUP, ConfigReader::replicationHostgroup,
                         d.replicationHostgroups()),
                 top.section("monitor", MONITOR, ConfigReader::monitor, d.monitor()),
-                top.section("tls", TLS, ConfigReader::tls, d.tls()));
+                top.section("tls", TLS, ConfigReader::tls, d.tls()),
+                top.section("cluster", CLUSTER, ConfigReader::cluster, d.cluster()));
     }
 
     private static ListenerConfig listener(YamlMapping m) {
@@ -89,7 +93,28 @@ final class ConfigReader {
 
     private static AdminConfig admin(YamlMapping m) {
         AdminConfig d = AdminConfig.DEFAULT;
-        return new AdminConfig(m.text("host", d.host()), m.integer("port", d.port()), m.bool("enabled", d.enabled()));
+        return new AdminConfig(m.text("host", d.host()), m.integer("port", d.port()), m.bool("enabled", d.enabled()),
+                m.list("users", ADMIN_USER, ConfigReader::adminUser, d.users()),
+                m.list("tokens", ADMIN_TOKEN, ConfigReader::adminToken, d.tokens()));
+    }
+
+    private static AdminConfig.AdminUser adminUser(YamlMapping m) {
+        return new AdminConfig.AdminUser(m.requiredText("name"), m.requiredText("password_hash"));
+    }
+
+    private static AdminConfig.AdminToken adminToken(YamlMapping m) {
+        return new AdminConfig.AdminToken(m.requiredText("name"), m.requiredText("sha256"));
+    }
+
+    private static ClusterConfig cluster(YamlMapping m) {
+        ClusterConfig d = ClusterConfig.DEFAULT;
+        return new ClusterConfig(
+                m.bool("enabled", d.enabled()),
+                m.text("name", d.name()),
+                m.text("host", d.host()),
+                m.integer("port", d.port()),
+                m.texts("members", d.members()),
+                m.text("state_dir", d.stateDir()));
     }
 
     private static HostgroupConfig hostgroup(YamlMapping m) {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Checks a {@link JunctionConfig} against the ranges Junction supports and for references that lead nowhere. Every
  * problem names the field path and what is allowed, in one shape: {@code listener.port: 70000 (expected: 0..65535)}.
  * Query rules and replication hostgroups are checked by {@link RoutingValidator}, the monitor by
- * {@link MonitorValidator}, TLS and authentication settings by {@link SecurityValidator}.
+ * {@link MonitorValidator}, TLS and authentication settings by {@link SecurityValidator}, admin credentials and the
+ * cluster section by {@link NodeValidator}.
  */
 public final class ConfigValidator {
     /** The mysql_native_password form, {@code *} and SHA1(SHA1(password)) in hex. */
@@ -29,13 +30,27 @@ public final class ConfigValidator {
     private static final int MAX_LATENCY_MS = 600_000;
 
     private final Checks checks = new Checks();
+    private final boolean sharedOnly;
 
-    private ConfigValidator() {
+    private ConfigValidator(boolean sharedOnly) {
+        this.sharedOnly = sharedOnly;
     }
 
     /** Every problem of {@code config}; empty when it can be used. */
     public static List<String> validate(JunctionConfig config) {
-        ConfigValidator validator = new ConfigValidator();
+        ConfigValidator validator = new ConfigValidator(false);
+        validator.check(config);
+        return validator.checks.problems();
+    }
+
+    /**
+     * Every problem of the sections a cluster shares (see {@code config.store.SharedSections}), ignoring the
+     * node-local ones (listener, admin, tls, cluster) and the checks that need them: whether a user's
+     * {@code require_tls} can be met depends on the TLS section of each node, so a node checks that when it merges
+     * the shared config with its own sections, with {@link #validate}.
+     */
+    public static List<String> validateShared(JunctionConfig config) {
+        ConfigValidator validator = new ConfigValidator(true);
         validator.check(config);
         return validator.checks.problems();
     }
@@ -53,14 +68,15 @@ public final class ConfigValidator {
         if (config.version() < 1) {
             checks.add(Problems.of("version", config.version(), ">= 1"));
         }
-        if (checks.present("listener", config.listener())) {
+        if (!sharedOnly && checks.present("listener", config.listener())) {
             host("listener.host", config.listener().host());
             checks.range("listener.port", config.listener().port(), 0, 65535);
             checks.range("listener.event_loops", config.listener().eventLoops(), 0, 256);
         }
-        if (checks.present("admin", config.admin())) {
+        if (!sharedOnly && checks.present("admin", config.admin())) {
             host("admin.host", config.admin().host());
             checks.range("admin.port", config.admin().port(), 0, 65535);
+            NodeValidator.admin(config.admin(), checks);
         }
         SortedSet<Integer> hostgroupIds = hostgroups(config.hostgroups());
         servers(config.servers(), hostgroupIds);
@@ -86,8 +102,11 @@ public final class ConfigValidator {
         if (checks.present("monitor", config.monitor())) {
             MonitorValidator.check(config.monitor(), checks);
         }
-        if (checks.present("tls", config.tls())) {
+        if (!sharedOnly && checks.present("tls", config.tls())) {
             SecurityValidator.tls(config.tls(), checks);
+        }
+        if (!sharedOnly && checks.present("cluster", config.cluster())) {
+            NodeValidator.cluster(config.cluster(), checks);
         }
     }
 
@@ -159,7 +178,7 @@ public final class ConfigValidator {
                 checks.add(Problems.of(path + ".transaction_persistent", false,
                         "true; transactions always stay on the connection they started on"));
             }
-            SecurityValidator.user(path, user, config.tls(), checks);
+            SecurityValidator.user(path, user, sharedOnly ? null : config.tls(), checks);
         }
     }
 

@@ -7,24 +7,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Turns a {@link JunctionConfig} into the tree {@link ConfigReader} reads back: the same snake_case keys, every field
  * written (so a saved file shows the values in force), null values left out. Secrets (user and monitor passwords)
- * are written too: a saved file must load back to the same config.
+ * are written too: a saved file must load back to the same config. Public because the cluster store edits and stores
+ * these trees.
  */
-final class ConfigWriter {
+public final class ConfigWriter {
 
     private ConfigWriter() {
     }
 
-    static ObjectNode tree(JunctionConfig config) {
+    public static ObjectNode tree(JunctionConfig config) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("version", config.version());
         root.putObject("listener")
                 .put("host", config.listener().host())
                 .put("port", config.listener().port())
                 .put("event_loops", config.listener().eventLoops());
-        root.putObject("admin")
-                .put("host", config.admin().host())
-                .put("port", config.admin().port())
-                .put("enabled", config.admin().enabled());
+        admin(root.putObject("admin"), config.admin());
         ArrayNode hostgroups = root.putArray("hostgroups");
         config.hostgroups().forEach(h -> hostgroups.addObject().put("id", h.id()).put("name", h.name()));
         ArrayNode servers = root.putArray("servers");
@@ -52,7 +50,24 @@ final class ConfigWriter {
                 .put("writer_is_also_reader", p.writerIsAlsoReader()));
         monitor(root.putObject("monitor"), config.monitor());
         tls(root.putObject("tls"), config.tls());
+        cluster(root.putObject("cluster"), config.cluster());
         return root;
+    }
+
+    private static void admin(ObjectNode node, AdminConfig admin) {
+        node.put("host", admin.host()).put("port", admin.port()).put("enabled", admin.enabled());
+        ArrayNode users = node.putArray("users");
+        admin.users().forEach(u -> users.addObject().put("name", u.name()).put("password_hash", u.passwordHash()));
+        ArrayNode tokens = node.putArray("tokens");
+        admin.tokens().forEach(t -> tokens.addObject().put("name", t.name()).put("sha256", t.sha256()));
+    }
+
+    private static void cluster(ObjectNode node, ClusterConfig cluster) {
+        node.put("enabled", cluster.enabled()).put("name", cluster.name()).put("host", cluster.host())
+                .put("port", cluster.port());
+        ArrayNode members = node.putArray("members");
+        cluster.members().forEach(members::add);
+        putIfSet(node, "state_dir", cluster.stateDir());
     }
 
     private static void server(ObjectNode node, ServerConfig server) {

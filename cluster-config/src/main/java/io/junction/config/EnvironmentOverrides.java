@@ -1,22 +1,32 @@
 package io.junction.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Applies {@code JUNCTION_*} environment variables on top of a config, so a container needs no config file for
  * simple cases. {@code JUNCTION_<SECTION>_<KEY>} sets a key of the listener, admin, limits, timeouts, monitor or tls
  * section ({@code JUNCTION_LIMITS_MAX_PACKET_SIZE}, {@code JUNCTION_MONITOR_PASSWORD}); {@code JUNCTION_SERVER_HOST}
  * and {@code JUNCTION_SERVER_PORT} set the first server; {@code JUNCTION_USER_NAME} and {@code JUNCTION_USER_PASSWORD} (and optionally
- * {@code JUNCTION_USER_SCHEMA}) add a user with defaults for everything else, replacing one of the same name. Other
- * variables are ignored.
+ * {@code JUNCTION_USER_SCHEMA}) add a user with defaults for everything else, replacing one of the same name.
+ * {@code JUNCTION_ADMIN_USER} and {@code JUNCTION_ADMIN_PASSWORD_HASH} add an admin user (or replace the one of that
+ * name), {@code JUNCTION_ADMIN_TOKEN_SHA256} an admin token named {@value #ENV_TOKEN}. {@code JUNCTION_CLUSTER_<KEY>}
+ * sets a key of the cluster section, {@code JUNCTION_CLUSTER_MEMBERS} as a comma-separated list. Other variables are
+ * ignored.
  */
 final class EnvironmentOverrides {
     private static final String USER_NAME = "JUNCTION_USER_NAME";
     private static final String USER_PASSWORD = "JUNCTION_USER_PASSWORD";
     private static final String USER_SCHEMA = "JUNCTION_USER_SCHEMA";
+    private static final String ADMIN_USER = "JUNCTION_ADMIN_USER";
+    private static final String ADMIN_PASSWORD_HASH = "JUNCTION_ADMIN_PASSWORD_HASH";
+    private static final String ADMIN_TOKEN = "JUNCTION_ADMIN_TOKEN_SHA256";
+    /** The name of the admin token given by {@code JUNCTION_ADMIN_TOKEN_SHA256}, recorded as the author of its changes. */
+    static final String ENV_TOKEN = "env";
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
@@ -44,7 +54,8 @@ final class EnvironmentOverrides {
                 config.queryRules(),
                 config.replicationHostgroups(),
                 overrides.monitor(config.monitor()),
-                overrides.tls(config.tls()));
+                overrides.tls(config.tls()),
+                overrides.cluster(config.cluster()));
         if (!overrides.problems.isEmpty()) {
             throw new InvalidConfigException(overrides.problems);
         }
@@ -62,7 +73,56 @@ final class EnvironmentOverrides {
         return new AdminConfig(
                 text("JUNCTION_ADMIN_HOST", a.host()),
                 integer("JUNCTION_ADMIN_PORT", a.port()),
-                bool("JUNCTION_ADMIN_ENABLED", a.enabled()));
+                bool("JUNCTION_ADMIN_ENABLED", a.enabled()),
+                adminUsers(a.users()),
+                adminTokens(a.tokens()));
+    }
+
+    /** Adds the admin user, or replaces the one of the same name in place. */
+    private List<AdminConfig.AdminUser> adminUsers(List<AdminConfig.AdminUser> users) {
+        String name = env.get(ADMIN_USER);
+        String hash = env.get(ADMIN_PASSWORD_HASH);
+        if (name == null && hash == null) {
+            return users;
+        }
+        if (name == null || hash == null) {
+            problems.add(Problems.described(name == null ? ADMIN_USER : ADMIN_PASSWORD_HASH, "not set",
+                    ADMIN_USER + " and " + ADMIN_PASSWORD_HASH + " set together"));
+            return users;
+        }
+        return replacedOrAdded(users, new AdminConfig.AdminUser(name, hash.strip()), AdminConfig.AdminUser::name);
+    }
+
+    /** Adds the token named {@value #ENV_TOKEN}, or replaces the one of that name. */
+    private List<AdminConfig.AdminToken> adminTokens(List<AdminConfig.AdminToken> tokens) {
+        String digest = env.get(ADMIN_TOKEN);
+        if (digest == null) {
+            return tokens;
+        }
+        return replacedOrAdded(tokens, new AdminConfig.AdminToken(ENV_TOKEN, digest.strip()), AdminConfig.AdminToken::name);
+    }
+
+    private ClusterConfig cluster(ClusterConfig c) {
+        String members = env.get("JUNCTION_CLUSTER_MEMBERS");
+        return new ClusterConfig(
+                bool("JUNCTION_CLUSTER_ENABLED", c.enabled()),
+                text("JUNCTION_CLUSTER_NAME", c.name()),
+                text("JUNCTION_CLUSTER_HOST", c.host()),
+                integer("JUNCTION_CLUSTER_PORT", c.port()),
+                members == null ? c.members() : Arrays.stream(members.split(",")).map(String::strip)
+                        .filter(m -> !m.isEmpty()).toList(),
+                text("JUNCTION_CLUSTER_STATE_DIR", c.stateDir()));
+    }
+
+    private static <T> List<T> replacedOrAdded(List<T> items, T item, Function<T, String> name) {
+        List<T> result = new ArrayList<>(items);
+        int existing = result.stream().map(name).toList().indexOf(name.apply(item));
+        if (existing >= 0) {
+            result.set(existing, item);
+        } else {
+            result.add(item);
+        }
+        return result;
     }
 
     private LimitsConfig limits(LimitsConfig l) {
@@ -137,15 +197,7 @@ final class EnvironmentOverrides {
                     USER_NAME + " and " + USER_PASSWORD + " set together"));
             return users;
         }
-        UserConfig user = UserConfig.withPassword(name, password, env.get(USER_SCHEMA));
-        List<UserConfig> result = new ArrayList<>(users);
-        int existing = result.stream().map(UserConfig::name).toList().indexOf(name);
-        if (existing >= 0) {
-            result.set(existing, user);
-        } else {
-            result.add(user);
-        }
-        return result;
+        return replacedOrAdded(users, UserConfig.withPassword(name, password, env.get(USER_SCHEMA)), UserConfig::name);
     }
 
     private String text(String variable, String fallback) {

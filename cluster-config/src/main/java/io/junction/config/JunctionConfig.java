@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param version increases with every committed change; 1 for a config read from a file that gives none
  * @param tls TLS toward clients and the RSA key of caching_sha2_password (backend TLS is per server)
+ * @param cluster how this node joins a cluster (node-local, like listener, admin and tls)
  */
 public record JunctionConfig(
         long version,
@@ -22,7 +23,8 @@ public record JunctionConfig(
         List<QueryRuleConfig> queryRules,
         List<ReplicationHostgroupConfig> replicationHostgroups,
         MonitorConfig monitor,
-        TlsConfig tls) {
+        TlsConfig tls,
+        ClusterConfig cluster) {
 
     public JunctionConfig {
         hostgroups = List.copyOf(hostgroups);
@@ -30,6 +32,15 @@ public record JunctionConfig(
         users = List.copyOf(users);
         queryRules = List.copyOf(queryRules);
         replicationHostgroups = List.copyOf(replicationHostgroups);
+    }
+
+    /** A config of a node that runs alone ({@link ClusterConfig#DEFAULT}). */
+    public JunctionConfig(long version, ListenerConfig listener, AdminConfig admin, List<HostgroupConfig> hostgroups,
+                          List<ServerConfig> servers, List<UserConfig> users, LimitsConfig limits, TimeoutsConfig timeouts,
+                          List<QueryRuleConfig> queryRules, List<ReplicationHostgroupConfig> replicationHostgroups,
+                          MonitorConfig monitor, TlsConfig tls) {
+        this(version, listener, admin, hostgroups, servers, users, limits, timeouts, queryRules, replicationHostgroups,
+                monitor, tls, ClusterConfig.DEFAULT);
     }
 
     /** A config without TLS toward clients ({@link TlsConfig#DEFAULT}). */
@@ -50,19 +61,43 @@ public record JunctionConfig(
     /** This config with another TLS section. */
     public JunctionConfig withTls(TlsConfig newTls) {
         return new JunctionConfig(version, listener, admin, hostgroups, servers, users, limits, timeouts, queryRules,
-                replicationHostgroups, monitor, newTls);
+                replicationHostgroups, monitor, newTls, cluster);
     }
 
     /** This config with other users. */
     public JunctionConfig withUsers(List<UserConfig> newUsers) {
         return new JunctionConfig(version, listener, admin, hostgroups, servers, newUsers, limits, timeouts, queryRules,
-                replicationHostgroups, monitor, tls);
+                replicationHostgroups, monitor, tls, cluster);
     }
 
     /** This config with other servers. */
     public JunctionConfig withServers(List<ServerConfig> newServers) {
         return new JunctionConfig(version, listener, admin, hostgroups, newServers, users, limits, timeouts, queryRules,
-                replicationHostgroups, monitor, tls);
+                replicationHostgroups, monitor, tls, cluster);
+    }
+
+    /** This config with another cluster section. */
+    public JunctionConfig withCluster(ClusterConfig newCluster) {
+        return new JunctionConfig(version, listener, admin, hostgroups, servers, users, limits, timeouts, queryRules,
+                replicationHostgroups, monitor, tls, newCluster);
+    }
+
+    /** This config with another admin section. */
+    public JunctionConfig withAdmin(AdminConfig newAdmin) {
+        return new JunctionConfig(version, listener, newAdmin, hostgroups, servers, users, limits, timeouts, queryRules,
+                replicationHostgroups, monitor, tls, cluster);
+    }
+
+    /** This config with another listener section. */
+    public JunctionConfig withListener(ListenerConfig newListener) {
+        return new JunctionConfig(version, newListener, admin, hostgroups, servers, users, limits, timeouts, queryRules,
+                replicationHostgroups, monitor, tls, cluster);
+    }
+
+    /** This config with another version number. */
+    public JunctionConfig withVersion(long newVersion) {
+        return new JunctionConfig(newVersion, listener, admin, hostgroups, servers, users, limits, timeouts, queryRules,
+                replicationHostgroups, monitor, tls, cluster);
     }
 
     public Optional<UserConfig> user(String name) {

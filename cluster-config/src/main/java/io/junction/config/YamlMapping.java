@@ -64,6 +64,27 @@ final class YamlMapping {
         return result;
     }
 
+    /** A list of strings; elements that are not strings are reported and left out. */
+    List<String> texts(String key, List<String> fallback) {
+        JsonNode v = value(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isArray()) {
+            wrongValue(key, v, "a list of strings");
+            return fallback;
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (v.get(i).isTextual()) {
+                result.add(v.get(i).textValue());
+            } else {
+                problems.add(Problems.described(pathOf(key) + "[" + i + "]", shown(v.get(i)), "a string (quote it)"));
+            }
+        }
+        return result;
+    }
+
     int integer(String key, int fallback) {
         JsonNode v = value(key);
         if (v == null) {

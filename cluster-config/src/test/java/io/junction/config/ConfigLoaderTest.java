@@ -113,8 +113,8 @@ class ConfigLoaderTest {
                   - {host: b, hostgroup: 0, hostt: c}
                 """)).containsExactly(
                 "listenr: unknown key (expected: one of version, listener, admin, hostgroups, servers, users, limits,"
-                        + " timeouts, query_rules, replication_hostgroups, monitor, tls)",
-                "admin.prot: unknown key (expected: one of host, port, enabled)",
+                        + " timeouts, query_rules, replication_hostgroups, monitor, tls, cluster)",
+                "admin.prot: unknown key (expected: one of host, port, enabled, users, tokens)",
                 "servers[1].hostt: unknown key (expected: one of host, port, hostgroup, weight, max_connections,"
                         + " status, max_replication_lag, max_latency_ms, tls, tls_ca)");
     }
