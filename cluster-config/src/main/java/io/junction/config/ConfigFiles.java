@@ -25,12 +25,23 @@ public final class ConfigFiles {
      */
     public static void saveAtomically(JunctionConfig config, Path file) {
         byte[] yaml = ConfigLoader.toYaml(ConfigValidator.requireValid(config)).getBytes(StandardCharsets.UTF_8);
+        writeAtomically(yaml, file, "config");
+    }
+
+    /**
+     * Writes {@code content} to a temporary file next to {@code file}, flushes it to disk, then renames it over
+     * {@code file} atomically; readable by its owner only. Used for config and cluster state files.
+     *
+     * @param what what the file holds, for the error message ("config", "cluster state")
+     * @throws UncheckedIOException if writing or renaming fails; the temporary file is removed
+     */
+    public static void writeAtomically(byte[] content, Path file, String what) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(yaml);
+                ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
@@ -39,7 +50,7 @@ public final class ConfigFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(temp, e);
-            throw new UncheckedIOException("cannot save config to " + file, e);
+            throw new UncheckedIOException("cannot save " + what + " to " + file, e);
         }
     }
 
