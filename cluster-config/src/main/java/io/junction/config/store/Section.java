@@ -24,6 +24,8 @@ public enum Section {
     /**
      * An item's identity within its section: the id of a hostgroup or rule, {@code host:port} of a server, the name
      * of a user, the writer hostgroup of a replication pair. Null when the item lacks the fields that make it.
+     * A server listed in several hostgroups has one key for all its entries: a change's put replaces them all, a
+     * delete removes them all (see {@link ChangeApplier}).
      */
     public String keyOf(JsonObject item) {
         return switch (this) {
