@@ -1,6 +1,8 @@
 package io.junction.admin;
 
+import io.junction.admin.api.ApiRouter;
 import io.junction.config.AdminConfig;
+import io.junction.config.store.ConfigStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -10,22 +12,42 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * The node's HTTP endpoint: {@code /health} (the process is up), {@code /ready} (it accepts MySQL clients),
- * {@code /metrics} (Prometheus text from the Vert.x Micrometer registry) and a static page at {@code /}.
- * The REST API under {@code /api/v1} and the console come later.
+ * {@code /metrics} (Prometheus text from the Vert.x Micrometer registry), the REST API under {@code /api/v1}
+ * ({@link ApiRouter}: authenticated, described by {@code /api/v1/openapi.json}) and the console, static files at
+ * {@code /}. Health, readiness and metrics stay open: load balancers and Prometheus call them without credentials.
  *
  * <p>{@code /metrics} reads the default Micrometer registry, so the Vert.x instance must be built with
  * Micrometer metrics and Prometheus enabled; without it the endpoint answers 500.
  */
 public final class AdminVerticle extends VerticleBase {
+    /** How long a node is given to answer a stats or drain request from this node's API. */
+    public static final Duration NODE_TIMEOUT = Duration.ofSeconds(2);
+
     private final AdminConfig config;
     private final NodeStatus status;
+    private final ConfigStore store;
+    private final ClusterView cluster;
     private HttpServer server;
 
+    /** Health, readiness, metrics and the static page only: {@code /api/v1} answers 404. */
     public AdminVerticle(AdminConfig config, NodeStatus status) {
         this.config = config;
         this.status = status;
+        this.store = null;
+        this.cluster = null;
+    }
+
+    /** Everything, the REST API included, reading and changing {@code store} and showing {@code cluster}. */
+    public AdminVerticle(AdminConfig config, NodeStatus status, ConfigStore store, ClusterView cluster) {
+        this.config = config;
+        this.status = status;
+        this.store = Objects.requireNonNull(store, "store");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
     @Override
@@ -49,6 +71,9 @@ public final class AdminVerticle extends VerticleBase {
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/ready").handler(this::ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        if (store != null) {
+            router.route("/api/v1/*").subRouter(new ApiRouter(vertx, config, store, cluster, NODE_TIMEOUT).create());
+        }
         // Static files last: a path with no file falls through to the 404 handler below.
         router.get("/*").handler(StaticHandler.create("webroot"));
         router.errorHandler(404, ctx -> error(ctx, 404, "not found: " + ctx.request().path()));
