@@ -1,5 +1,6 @@
 package io.junction.admin.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +9,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static io.junction.admin.api.ApiFixture.await;
 import static io.junction.admin.api.SectionResourceTest.problems;
@@ -69,6 +72,25 @@ class ConfigChangesTest {
         assertThat(second.bodyAsJsonObject().getLong("base_version")).isEqualTo(base);
         assertThat(second.getHeader("ETag")).isEqualTo("\"" + (base + 1) + "\"");
         assertThat(api.get("/hostgroups/1").bodyAsJsonObject().getString("name")).isEqualTo("first");
+    }
+
+    @Test
+    void ofTwoConcurrentChangesAgainstTheSameVersionExactlyOneWins() {
+        long base = api.version();
+
+        Future<HttpResponse<Buffer>> left = api.api(HttpMethod.PUT, "/hostgroups/1").putHeader("If-Match", "\"" + base + "\"")
+                .sendJsonObject(new JsonObject().put("name", "left"));
+        Future<HttpResponse<Buffer>> right = api.api(HttpMethod.PUT, "/hostgroups/1").putHeader("If-Match", "\"" + base + "\"")
+                .sendJsonObject(new JsonObject().put("name", "right"));
+        List<HttpResponse<Buffer>> both = List.of(await(left), await(right));
+
+        assertThat(both).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
+        HttpResponse<Buffer> winner = both.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
+        HttpResponse<Buffer> loser = both.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(loser.bodyAsJsonObject().getLong("current_version")).isEqualTo(base + 1);
+        assertThat(api.version()).isEqualTo(base + 1);
+        assertThat(api.get("/hostgroups/1").bodyAsJsonObject().getString("name"))
+                .isEqualTo(winner.bodyAsJsonObject().getJsonObject("item").getString("name"));
     }
 
     @Test

@@ -20,11 +20,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.junction.admin.api.ApiFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document and the router cannot drift: each describes exactly the operations of the other. */
+/**
+ * The OpenAPI document and the router cannot drift: each describes exactly the operations of the other, and the
+ * console reads only operations the document describes.
+ */
 class OpenApiCoverageTest {
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
@@ -57,6 +62,26 @@ class OpenApiCoverageTest {
         assertThat(document.getJsonObject("components").getJsonObject("securitySchemes").fieldNames())
                 .containsExactlyInAnyOrder("basic", "bearer");
         assertThat(document.getJsonArray("servers").getJsonObject(0).getString("url")).isEqualTo("/api/v1");
+    }
+
+    @Test
+    void theConsoleReadsOnlyDocumentedRoutes() throws IOException {
+        String page;
+        try (InputStream in = OpenApiCoverageTest.class.getClassLoader().getResourceAsStream("webroot/index.html")) {
+            assertThat(in).isNotNull();
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher calls = Pattern.compile("api\\('(/[^']*)'\\)").matcher(page);
+        Set<String> read = new TreeSet<>();
+        while (calls.find()) {
+            read.add("GET " + calls.group(1));
+        }
+
+        List<Pattern> documented = documentedOperations().stream()
+                .map(op -> Pattern.compile(Pattern.quote(op).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"))).toList();
+
+        assertThat(read).isNotEmpty().allSatisfy(op -> assertThat(documented)
+                .as(op + " is documented").anySatisfy(d -> assertThat(d.matcher(op).matches()).isTrue()));
     }
 
     /** "GET /servers/{key}" for each method of each route with a path. */
