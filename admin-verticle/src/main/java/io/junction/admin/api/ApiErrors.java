@@ -44,7 +44,7 @@ public final class ApiErrors {
     }
 
     /** Answers {@code failure} as the error response it stands for. */
-    public static void send(RoutingContext ctx, Throwable failure) {
+    private static void send(RoutingContext ctx, Throwable failure) {
         if (failure instanceof ApiException e) {
             LOG.debug("{} {}: {} {}", ctx.request().method(), ctx.request().path(), e.status(), e.getMessage());
             write(ctx, e.status(), body(e.getMessage(), e.problems()));
