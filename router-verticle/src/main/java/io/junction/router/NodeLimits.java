@@ -2,6 +2,7 @@ package io.junction.router;
 
 import io.junction.config.JunctionConfig;
 import io.junction.config.ServerConfig;
+import io.junction.router.backend.BackendServers;
 import io.junction.router.backend.ServerBudget;
 import io.junction.router.monitor.HealthBoard;
 import io.junction.router.routing.PinCounters;
@@ -14,26 +15,74 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The only state shared by the router verticles of a node: counters of open client connections (node-wide and per
- * user), each server's backend connection budget, pin counts and the monitor's health board. Everything else
- * belongs to one event loop.
+ * user), each server's backend connection budget, the compiled query rules, pin counts and the monitor's health
+ * board. Everything else belongs to one event loop.
+ *
+ * <p>Budgets and per-user client caps are this node's {@link ClusterShare} of the configured, cluster-wide values.
+ * A config change resizes budgets in place; a removed server's budget is kept (so its draining connections still
+ * count) until its last connection closes. Changes are rare and synchronized; reads on the data path are not.
  */
 public final class NodeLimits {
     private final AtomicInteger clients = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong connectionIds = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, AtomicInteger> clientsPerUser = new ConcurrentHashMap<>();
     private final Map<String, ServerBudget> budgets = new ConcurrentHashMap<>();
+    /** Budgets of servers no longer in the config that still have connections open. */
+    private final Map<String, ServerBudget> retiredBudgets = new ConcurrentHashMap<>();
+    private volatile BackendServers servers = BackendServers.NONE;
+    private volatile ClusterShare share = ClusterShare.ALONE;
     private volatile int port;
     private final PinCounters pins = new PinCounters();
     private final HealthBoard health = new HealthBoard();
-    private final QueryRules rules;
+    private volatile QueryRules rules;
     private final PreparedCounters prepared = new PreparedCounters();
     private final java.util.concurrent.atomic.LongAdder compressedSessions = new java.util.concurrent.atomic.LongAdder();
 
     public NodeLimits(JunctionConfig config) {
         this.rules = new QueryRules(config.queryRules());
-        for (ServerConfig server : config.servers()) {
-            budget(server);
+        applyServers(BackendServers.of(config));
+    }
+
+    /** Takes a new config's servers: budgets for new ones, new caps in place, removed ones kept until empty. */
+    synchronized void applyServers(BackendServers next) {
+        servers = next;
+        for (String address : next.addresses()) {
+            int cap = share.of(next.connectAs(address).maxConnections());
+            ServerBudget budget = budgets.get(address);
+            if (budget == null) {
+                budget = retiredBudgets.remove(address);
+                if (budget == null) {
+                    budget = new ServerBudget(address, cap);
+                }
+                budgets.put(address, budget);
+            }
+            budget.resize(cap);
         }
+        for (String address : java.util.List.copyOf(budgets.keySet())) {
+            if (!next.addresses().contains(address)) {
+                retiredBudgets.put(address, budgets.remove(address));
+            }
+        }
+        retiredBudgets.values().removeIf(budget -> budget.open() == 0);
+    }
+
+    /** Makes every budget and per-user client cap this node's share of the configured value, and resizes budgets. */
+    synchronized void share(ClusterShare next) {
+        share = next;
+        BackendServers now = servers;
+        for (String address : now.addresses()) {
+            budgets.get(address).resize(next.of(now.connectAs(address).maxConnections()));
+        }
+    }
+
+    /** This node's place in the cluster, which decides its share of cluster-wide caps. */
+    public ClusterShare share() {
+        return share;
+    }
+
+    /** Swaps in the rules of a new config, compiled once for the node. */
+    void rules(QueryRules next) {
+        rules = next;
     }
 
     /** Counts a new client connection unless {@code max} are open already. */
@@ -94,9 +143,12 @@ public final class NodeLimits {
         return clients.get();
     }
 
-    /** Counts a logged-in client of {@code user} unless {@code max} are open already. */
+    /**
+     * Counts a logged-in client of {@code user} unless this node's share of {@code max} (the user's cluster-wide
+     * {@code max_connections}) is open already.
+     */
     public boolean tryOpenUserClient(String user, int max) {
-        return tryIncrement(clientsPerUser.computeIfAbsent(user, u -> new AtomicInteger()), max);
+        return tryIncrement(clientsPerUser.computeIfAbsent(user, u -> new AtomicInteger()), share.of(max));
     }
 
     public void closeUserClient(String user) {
@@ -105,12 +157,24 @@ public final class NodeLimits {
 
     /** The backend connection budget of a server, shared by every event loop of this node. */
     public ServerBudget budget(ServerConfig server) {
-        return budgets.computeIfAbsent(server.address(), a -> new ServerBudget(server.address(), server.maxConnections()));
+        ServerBudget budget = budgets.get(server.address());
+        return budget != null ? budget : unlistedBudget(server);
     }
 
-    /** Open backend connections per server address. */
+    /** The budget of a server the config does not list (any more): its retired budget, or a new one that drains. */
+    private synchronized ServerBudget unlistedBudget(ServerConfig server) {
+        ServerBudget budget = budgets.get(server.address());
+        if (budget != null) {
+            return budget;
+        }
+        return retiredBudgets.computeIfAbsent(server.address(), a -> new ServerBudget(a, share.of(server.maxConnections())));
+    }
+
+    /** Open backend connections per server address (removed servers included while they still have some). */
     public Map<String, Integer> backendConnections() {
         Map<String, Integer> open = new java.util.TreeMap<>();
+        retiredBudgets.values().removeIf(budget -> budget.open() == 0); // drained: dropped
+        retiredBudgets.forEach((address, budget) -> open.put(address, budget.open()));
         budgets.forEach((address, budget) -> open.put(address, budget.open()));
         return open;
     }

@@ -1,52 +1,130 @@
 package io.junction.router;
 
 import io.junction.config.JunctionConfig;
+import io.junction.router.monitor.HealthSnapshot;
 import io.junction.router.monitor.MonitorVerticle;
+import io.junction.router.routing.QueryRules;
+import io.junction.router.stats.RouterMetrics;
 import io.junction.router.stats.StatsCollector;
 import io.junction.router.stats.StatsSnapshot;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
 
 /**
  * The router verticles of one node: one {@link RouterVerticle} per event loop, all on the same port, sharing
- * one {@link NodeLimits}.
+ * one {@link NodeLimits}, and the health monitor. This is what the node drives at runtime: a committed config is
+ * swapped in with {@link #apply}, every loop taking the new immutable snapshot on its own event loop.
  */
 public final class RouterDeployment {
+    private static final Logger LOG = LoggerFactory.getLogger(RouterDeployment.class);
+
     private final Vertx vertx;
     private final String deploymentId;
     private final NodeLimits limits;
     private final StatsCollector stats;
+    private final RouterLoops loops;
+    private volatile JunctionConfig running;
     private String monitorId;
+    /** The last change started: changes run one after the other, each against the snapshot the previous left. */
+    private Future<Void> applying = Future.succeededFuture();
 
-    private RouterDeployment(Vertx vertx, String deploymentId, NodeLimits limits, StatsCollector stats) {
+    private RouterDeployment(Vertx vertx, String deploymentId, NodeLimits limits, StatsCollector stats, RouterLoops loops,
+                             JunctionConfig running) {
         this.vertx = vertx;
         this.deploymentId = deploymentId;
         this.limits = limits;
         this.stats = stats;
+        this.loops = loops;
+        this.running = running;
     }
 
-    /** Deploys the router verticles; the future completes once every instance listens. */
+    /** Deploys the router verticles without metrics; the future completes once every instance listens. */
     public static Future<RouterDeployment> start(Vertx vertx, JunctionConfig config) {
+        return start(vertx, config, RouterMetrics.NONE);
+    }
+
+    /**
+     * Deploys the router verticles; the future completes once every instance listens.
+     *
+     * @param metrics told of every statement, pool wait and backend connect, on the event loops
+     */
+    public static Future<RouterDeployment> start(Vertx vertx, JunctionConfig config, RouterMetrics metrics) {
         NodeLimits limits = new NodeLimits(config);
         StatsCollector stats = new StatsCollector();
+        RouterLoops loops = new RouterLoops();
         int instances = config.listener().eventLoops() > 0
                 ? config.listener().eventLoops()
                 : Runtime.getRuntime().availableProcessors();
-        return vertx.deployVerticle(() -> new RouterVerticle(config, limits, stats), new DeploymentOptions().setInstances(instances))
-                .compose(routers -> startMonitor(vertx, config, limits).map(monitor -> {
-                    RouterDeployment deployment = new RouterDeployment(vertx, routers, limits, stats);
-                    deployment.monitorId = monitor;
-                    return deployment;
-                }));
+        return vertx.deployVerticle(() -> new RouterVerticle(config, limits, stats, loops, metrics),
+                        new DeploymentOptions().setInstances(instances))
+                .compose(routers -> {
+                    RouterDeployment deployment = new RouterDeployment(vertx, routers, limits, stats, loops, config);
+                    return deployment.startMonitor(config).map(deployment);
+                });
+    }
+
+    /**
+     * Runs {@code next} from now on: hostgroups, servers, users, limits, timeouts, query rules, replication
+     * hostgroups and monitor settings. Each router verticle swaps in the new snapshot on its own event loop, so
+     * sessions see it from their next statement or login; only the pools of servers and users that changed are
+     * touched (see {@link io.junction.router.backend.BackendPool}); the health monitor restarts when what it checks
+     * changed. Listener and TLS sections are kept as they are until the node restarts (logged). Changes apply one
+     * after the other, in the order given; the future completes once every loop runs {@code next}.
+     */
+    public synchronized Future<Void> apply(JunctionConfig next) {
+        applying = applying.transform(previous -> applyNow(next));
+        return applying;
+    }
+
+    private Future<Void> applyNow(JunctionConfig next) {
+        ConfigChanges changes = ConfigChanges.between(running, next);
+        if (!changes.needRestart().isEmpty()) {
+            LOG.warn("config version {}: {} changed; that takes effect when the node restarts", next.version(), changes.needRestart());
+        }
+        QueryRules rules = changes.rulesChanged() ? new QueryRules(next.queryRules()) : limits.rules();
+        limits.applyServers(changes.servers());
+        limits.rules(rules);
+        running = changes.effective();
+        return loops.onEach(loop -> loop.apply(changes, rules))
+                .compose(v -> changes.monitorChanged() ? restartMonitor(changes.effective()) : Future.succeededFuture())
+                .onSuccess(v -> LOG.info("config version {} applied", next.version()))
+                .onFailure(e -> LOG.error("config version {} could not be applied everywhere", next.version(), e));
+    }
+
+    /** The snapshot the router runs now (the last one applied, with the listener and TLS it started with). */
+    public JunctionConfig config() {
+        return running;
     }
 
     /** The health monitor, when the config enables it: it publishes to the node's health board. */
-    private static Future<String> startMonitor(Vertx vertx, JunctionConfig config, NodeLimits limits) {
+    private Future<Void> startMonitor(JunctionConfig config) {
         if (!config.monitor().enabled()) {
             return Future.succeededFuture();
         }
-        return vertx.deployVerticle(new MonitorVerticle(config, limits.health()));
+        return vertx.deployVerticle(new MonitorVerticle(config, limits.health())).map(id -> {
+            monitorId = id;
+            return null;
+        });
+    }
+
+    /**
+     * A new monitor for a new config; it starts from what the old one observed. Without a monitor, every server
+     * counts as healthy again (observations nobody updates would keep a server shunned forever).
+     */
+    private Future<Void> restartMonitor(JunctionConfig config) {
+        Future<Void> stopped = monitorId == null ? Future.succeededFuture() : vertx.undeploy(monitorId);
+        return stopped.compose(v -> {
+            monitorId = null;
+            if (!config.monitor().enabled()) {
+                limits.health().publish(new HealthSnapshot(limits.health().current().version() + 1, Map.of()));
+            }
+            return startMonitor(config);
+        });
     }
 
     /** Node-wide counters: client connections open, backend connections per server. */
@@ -64,8 +142,11 @@ public final class RouterDeployment {
         return limits.port();
     }
 
-    public Future<Void> stop() {
-        Future<Void> monitor = monitorId == null ? Future.succeededFuture() : vertx.undeploy(monitorId);
-        return monitor.compose(v -> vertx.undeploy(deploymentId));
+    public synchronized Future<Void> stop() {
+        applying = applying.transform(previous -> {
+            Future<Void> monitor = monitorId == null ? Future.succeededFuture() : vertx.undeploy(monitorId);
+            return monitor.compose(v -> vertx.undeploy(deploymentId));
+        });
+        return applying;
     }
 }

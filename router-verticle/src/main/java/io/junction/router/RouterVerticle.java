@@ -3,32 +3,44 @@ package io.junction.router;
 import io.junction.config.JunctionConfig;
 import io.junction.router.backend.BackendConnector;
 import io.junction.router.backend.BackendPools;
+import io.junction.router.backend.BackendServers;
 import io.junction.router.frontend.ClientSession;
 import io.junction.router.frontend.RouterContext;
+import io.junction.router.routing.QueryRules;
+import io.junction.router.stats.RouterMetrics;
 import io.junction.router.stats.StatsCollector;
 import io.junction.router.stats.StatsSnapshot;
 import io.junction.router.tls.ClientSecurity;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 
-/** One per event loop: accepts client connections and owns their sessions and this loop's backend pools. */
+/**
+ * One per event loop: accepts client connections and owns their sessions and this loop's backend pools. Node-wide
+ * changes arrive through {@link RouterLoops}, on this loop: a new config ({@link #apply}).
+ */
 public final class RouterVerticle extends VerticleBase {
     private final JunctionConfig config;
     private final NodeLimits limits;
     private final StatsCollector collector;
+    private final RouterLoops loops;
+    private final RouterMetrics metrics;
     private Runnable statsRegistration = () -> { };
     private BackendPools pools;
+    private RouterContext router;
     private NetServer server;
     private ClientSecurity security;
     private long idleSweep = -1;
 
-    RouterVerticle(JunctionConfig config, NodeLimits limits, StatsCollector stats) {
+    RouterVerticle(JunctionConfig config, NodeLimits limits, StatsCollector stats, RouterLoops loops, RouterMetrics metrics) {
         this.config = config;
         this.limits = limits;
         this.collector = stats;
+        this.loops = loops;
+        this.metrics = metrics;
     }
 
     @Override
@@ -45,25 +57,59 @@ public final class RouterVerticle extends VerticleBase {
                 .setTcpNoDelay(true)
                 .setTcpKeepAlive(true);
         BackendConnector connector = new BackendConnector(vertx, vertx.createNetClient(clientOptions), config.timeouts().connectMs());
-        pools = new BackendPools(vertx, context, connector, limits, config.timeouts());
+        pools = new BackendPools(vertx, context, connector, limits, config.timeouts(), BackendServers.of(config), metrics);
         statsRegistration = collector.register(context, this::stats);
-        RouterContext router = new RouterContext(vertx, config, limits, pools);
+        router = new RouterContext(vertx, config, limits, pools, metrics);
         server = vertx.createNetServer(new NetServerOptions()
                 .setHost(config.listener().host())
                 .setPort(config.listener().port())
                 .setTcpNoDelay(true)
                 .setTcpKeepAlive(true));
         server.connectHandler(socket -> ClientSession.accept(socket, router, security));
-        long idleMs = config.timeouts().clientIdleMs();
+        scheduleIdleSweep(config.timeouts().clientIdleMs());
+        return server.listen().onSuccess(s -> {
+            limits.boundPort(s.actualPort());
+            loops.add(this);
+        });
+    }
+
+    /** Runs a new config on this loop: the snapshot sessions read, the pools, the idle-client sweep. */
+    Future<Void> apply(ConfigChanges changes, QueryRules rules) {
+        JunctionConfig next = changes.effective();
+        long idleBefore = router.config().timeouts().clientIdleMs();
+        router.apply(next, rules);
+        pools.apply(changes.servers(), changes.retiredUsers(), next.timeouts());
+        if (next.timeouts().clientIdleMs() != idleBefore) {
+            scheduleIdleSweep(next.timeouts().clientIdleMs());
+        }
+        return Future.succeededFuture();
+    }
+
+    /** This loop's pools, for node-wide upkeep (a cluster re-split lowers caps). */
+    BackendPools pools() {
+        return pools;
+    }
+
+    /** The event loop this verticle runs on. */
+    Context loopContext() {
+        return context;
+    }
+
+    private void scheduleIdleSweep(long idleMs) {
+        if (idleSweep >= 0) {
+            vertx.cancelTimer(idleSweep);
+            idleSweep = -1;
+        }
         if (idleMs > 0) {
             idleSweep = vertx.setPeriodic(Math.max(100, Math.min(1_000, idleMs / 4)), id -> router.closeIdleClients(System.nanoTime()));
         }
-        return server.listen().onSuccess(s -> limits.boundPort(s.actualPort()));
     }
 
     @Override
     public Future<?> stop() {
+        loops.remove(this);
         statsRegistration.run();
+        router.close();
         if (idleSweep >= 0) {
             vertx.cancelTimer(idleSweep);
         }

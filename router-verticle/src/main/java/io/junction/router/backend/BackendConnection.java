@@ -44,6 +44,8 @@ public final class BackendConnection {
     private ResponseScanner scanner;
     private ResponseListener listener;
     private Runnable closeHook = () -> { };
+    /** Why the connection closed, for a session that finds it closed at its next statement. */
+    private String closedBecause;
     private long lastUsedAt;
     private long uses;
     private long lastInsertId;
@@ -199,7 +201,7 @@ public final class BackendConnection {
      */
     public void execute(byte[] command, ResponseScanner.Shape shape, ResponseListener listener, long now) {
         if (phase == State.CLOSED) {
-            listener.onFailure(new BackendLostException(this + " was closed before the statement was sent", null));
+            listener.onFailure(new BackendLostException(this + " was closed before the statement was sent: " + closedBecause, null));
             return;
         }
         if (phase != State.IDLE) {
@@ -316,9 +318,14 @@ public final class BackendConnection {
     }
 
     public void close() {
+        close("backend connection closed by Junction");
+    }
+
+    /** Closes the connection; a command in flight fails with {@code reason} (its client sees it in error 2013). */
+    public void close(String reason) {
         if (phase != State.CLOSED) {
             socket.close();
-            onClosed(new BackendLostException("backend connection closed by Junction", null));
+            onClosed(new BackendLostException(reason, null));
         }
     }
 
@@ -368,6 +375,7 @@ public final class BackendConnection {
         }
         State was = phase;
         phase = State.CLOSED;
+        closedBecause = cause.getMessage();
         closeHook.run();
         if (was == State.BUSY && listener != null) {
             ResponseListener current = listener;

@@ -23,12 +23,20 @@ import io.vertx.core.net.NetSocket;
 public final class BackendConnector {
     private final Vertx vertx;
     private final NetClient client;
-    private final long timeoutMs;
+    private long timeoutMs;
 
     public BackendConnector(Vertx vertx, NetClient client, long timeoutMs) {
         this.vertx = vertx;
         this.client = client;
         this.timeoutMs = timeoutMs;
+    }
+
+    /**
+     * Changes the deadline of later connects (TCP connect and login together). The TCP connect alone also stays
+     * within the NetClient's own connect timeout, fixed when the client was made.
+     */
+    public void timeout(long ms) {
+        timeoutMs = ms;
     }
 
     /** What a new connection must be: whose, in which schema and character set, with which wire format. */
@@ -38,8 +46,9 @@ public final class BackendConnector {
     /** Opens a connection; {@code stats} counts its bytes, the login's included, and its commands. */
     public Future<BackendConnection> open(Request request, PoolStats stats) {
         Promise<BackendConnection> opened = Promise.promise();
-        long timer = vertx.setTimer(timeoutMs, id -> opened.tryFail(new BackendUnavailableException(
-                request.server().address(), "no login within " + timeoutMs + " ms")));
+        long deadlineMs = timeoutMs;
+        long timer = vertx.setTimer(deadlineMs, id -> opened.tryFail(new BackendUnavailableException(
+                request.server().address(), "no login within " + deadlineMs + " ms")));
         client.connect(request.server().port(), request.server().host())
                 .onFailure(e -> opened.tryFail(new BackendUnavailableException(request.server().address(), e.getMessage())))
                 .onSuccess(socket -> login(socket, request, stats, opened));

@@ -1,43 +1,53 @@
 package io.junction.router.backend;
 
 import io.junction.config.ServerConfig;
+import io.junction.router.backend.BackendServers.Availability;
 import io.junction.router.stats.PoolStats;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The idle backend connections of one (server, user, wire format) on one event loop, bucketed by session state,
  * and the sessions waiting for one. Not thread-safe: only its event loop touches it. The server-wide cap is the
  * shared {@link ServerBudget}.
+ *
+ * <p>A config change reaches the pool through {@link #apply}: a server taken offline or removed lends nothing more
+ * and closes its idle connections (and, OFFLINE_HARD, its lent ones too); connections made in a way that no longer
+ * holds (another TLS setting, the user's password changed) are retired: closed now if idle, when given back if lent.
  */
 public final class BackendPool {
     private final PoolKey key;
-    private final ServerConfig server;
+    private ServerConfig server;
+    private Availability availability;
     private final ServerBudget budget;
     private final BackendPools loop;
     private final PoolStats stats;
-    private final Map<SessionState, ArrayDeque<BackendConnection>> idle = new HashMap<>();
+    private final IdleConnections idle = new IdleConnections();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-    private int idleCount;
+    /** Every open connection of this pool, idle or lent: OFFLINE_HARD closes them all. */
+    private final Set<BackendConnection> connections = new HashSet<>();
+    /** Lent connections made before a retirement: closed when given back. */
+    private final Set<BackendConnection> retired = new HashSet<>();
+    /** Bumped by each retirement, so a connection still being opened then is retired when it arrives. */
+    private int generation;
     private int lent;
     private boolean wakeRegistered;
     private boolean countedWaiting;
 
-    private record Waiter(BorrowRequest request, Promise<BackendConnection> promise, long timer) {
+    private record Waiter(BorrowRequest request, Promise<BackendConnection> promise, long timer, long since) {
     }
 
-    BackendPool(PoolKey key, ServerConfig server, ServerBudget budget, BackendPools loop) {
+    BackendPool(PoolKey key, ServerConfig server, ServerBudget budget, BackendPools loop, Availability availability) {
         this.key = key;
         this.server = server;
         this.budget = budget;
         this.loop = loop;
+        this.availability = availability;
         this.stats = loop.poolStats(server.address());
     }
 
@@ -45,8 +55,17 @@ public final class BackendPool {
         return key;
     }
 
+    ServerBudget budget() {
+        return budget;
+    }
+
+    /** The server entry new connections are opened with. */
+    ServerConfig server() {
+        return server;
+    }
+
     public int idle() {
-        return idleCount;
+        return idle.size();
     }
 
     public int lent() {
@@ -57,9 +76,49 @@ public final class BackendPool {
         return waiters.size();
     }
 
+    /**
+     * Takes a new config: {@code connectAs} is the server entry later connections are opened with, and
+     * {@code availability} says whether the server takes new borrows; {@code retire} closes the connections made
+     * so far (idle now, lent when given back).
+     */
+    void apply(ServerConfig connectAs, Availability next, boolean retire) {
+        server = connectAs;
+        availability = next;
+        if (retire) {
+            generation++;
+            retired.addAll(connections);
+        }
+        if (next != Availability.ONLINE || retire) {
+            closeIdle();
+        }
+        if (next != Availability.ONLINE) {
+            failWaiters(unavailable());
+        }
+        if (next == Availability.OFFLINE_HARD) {
+            for (BackendConnection connection : connections.toArray(BackendConnection[]::new)) {
+                connection.close("backend " + server.address() + " was taken OFFLINE_HARD");
+            }
+        }
+    }
+
+    /** True once a pool of a server that takes no new borrows has nothing left: it can be dropped. */
+    boolean drained() {
+        return availability != Availability.ONLINE && connections.isEmpty() && lent == 0 && waiters.isEmpty();
+    }
+
+    /** Closes idle connections while the server has more open than its (lowered) cap allows. */
+    void trimToCap() {
+        while (budget.overCap() && evictOne()) {
+            // each call closes one idle connection
+        }
+    }
+
     /** An idle connection (one in the wanted state if any), a new one, or one released within the wait timeout. */
     public Future<BackendConnection> borrow(BorrowRequest request) {
-        BackendConnection connection = takeIdle(request);
+        if (availability != Availability.ONLINE) {
+            return Future.failedFuture(unavailable());
+        }
+        BackendConnection connection = idle.take(request, key);
         if (connection != null) {
             return lend(connection);
         }
@@ -68,7 +127,7 @@ public final class BackendPool {
         }
         Promise<BackendConnection> promise = Promise.promise();
         long timer = loop.vertx().setTimer(loop.poolWaitMs(), id -> timeout(promise));
-        waiters.add(new Waiter(request, promise, timer));
+        waiters.add(new Waiter(request, promise, timer, System.nanoTime()));
         countWaiting();
         registerWake();
         return promise.future();
@@ -98,7 +157,8 @@ public final class BackendPool {
         if (!connection.isOpen()) {
             return;
         }
-        if (loop.expired(connection) || overFairShare()) {
+        if (availability != Availability.ONLINE || (!retired.isEmpty() && retired.remove(connection)) || budget.overCap()
+                || loop.expired(connection) || overFairShare()) {
             connection.close();
             return;
         }
@@ -109,6 +169,7 @@ public final class BackendPool {
                 it.remove();
                 countWaiting();
                 loop.vertx().cancelTimer(waiter.timer());
+                loop.metrics().poolWait(System.nanoTime() - waiter.since(), false);
                 addLent(1);
                 waiter.promise().complete(connection);
                 return;
@@ -118,100 +179,62 @@ public final class BackendPool {
             connection.close();
             return;
         }
-        ArrayDeque<BackendConnection> bucket = idle.computeIfAbsent(connection.state(), s -> new ArrayDeque<>());
-        if (keepForLastUser) {
-            bucket.addLast(connection);
-        } else {
-            bucket.push(connection);
-        }
-        idleCount++;
+        idle.add(connection, keepForLastUser);
     }
 
     /** Closes one idle connection, the least recently used; false if there is none. */
     boolean evictOne() {
-        BackendConnection oldest = null;
-        for (ArrayDeque<BackendConnection> bucket : idle.values()) {
-            BackendConnection last = bucket.peekLast();
-            if (last != null && (oldest == null || last.lastUsedAt() < oldest.lastUsedAt())) {
-                oldest = last;
-            }
-        }
+        BackendConnection oldest = idle.takeOldest();
         if (oldest == null) {
             return false;
         }
-        removeIdle(oldest);
         oldest.close();
         return true;
     }
 
     /** Idle connections, for the maintenance timer: close the expired, ping the long-idle. */
     void maintain(long now) {
-        for (ArrayDeque<BackendConnection> bucket : idle.values().toArray(ArrayDeque[]::new)) {
-            for (BackendConnection connection : bucket.toArray(BackendConnection[]::new)) {
-                if (loop.expired(connection)) {
-                    removeIdle(connection);
-                    connection.close();
-                } else if (now - connection.lastUsedAt() > loop.idlePingNanos()) {
-                    removeIdle(connection);
-                    addLent(1);
-                    connection.ping(now).onComplete(r -> {
-                        if (r.succeeded()) {
-                            release(connection);
-                        } else {
-                            addLent(-1);
-                            connection.close();
-                        }
-                    });
-                }
+        for (BackendConnection connection : idle.list()) {
+            if (loop.expired(connection)) {
+                idle.remove(connection);
+                connection.close();
+            } else if (now - connection.lastUsedAt() > loop.idlePingNanos()) {
+                idle.remove(connection);
+                addLent(1);
+                connection.ping(now).onComplete(r -> {
+                    if (r.succeeded()) {
+                        release(connection);
+                    } else {
+                        addLent(-1);
+                        connection.close();
+                    }
+                });
             }
         }
     }
 
     /** Closes every idle connection and fails every waiter (the event loop is stopping). */
     void close() {
-        List<BackendConnection> parked = new ArrayList<>();
-        idle.values().forEach(parked::addAll);
-        idle.clear();
-        idleCount = 0;
-        parked.forEach(BackendConnection::close); // each close calls back into removeIdle: iterate a copy
+        closeIdle();
+        failWaiters(new BackendUnavailableException(server.address(), "Junction is shutting down"));
+    }
+
+    private void closeIdle() {
+        idle.takeAll().forEach(BackendConnection::close);
+    }
+
+    private void failWaiters(Throwable cause) {
         for (Waiter waiter : waiters) {
             loop.vertx().cancelTimer(waiter.timer());
-            waiter.promise().tryFail("Junction is shutting down");
+            waiter.promise().tryFail(cause);
         }
         waiters.clear();
         countWaiting();
     }
 
-    private BackendConnection takeIdle(BorrowRequest request) {
-        BackendConnection preferred = request.preferred();
-        if (preferred != null && preferred.isIdle() && preferred.key().equals(key) && removeIdle(preferred)) {
-            return preferred;
-        }
-        ArrayDeque<BackendConnection> exact = idle.get(request.state());
-        if (exact != null && !exact.isEmpty()) {
-            idleCount--;
-            return exact.pop();
-        }
-        for (ArrayDeque<BackendConnection> bucket : idle.values()) {
-            BackendConnection candidate = bucket.peek();
-            if (candidate != null && request.fits(candidate)) {
-                idleCount--;
-                return bucket.pop();
-            }
-        }
-        return null;
-    }
-
-    private boolean removeIdle(BackendConnection connection) {
-        ArrayDeque<BackendConnection> bucket = idle.get(connection.state());
-        if (bucket != null && bucket.remove(connection)) {
-            idleCount--;
-            if (bucket.isEmpty()) {
-                idle.remove(connection.state());
-            }
-            return true;
-        }
-        return false;
+    private BackendUnavailableException unavailable() {
+        return new BackendUnavailableException(server.address(), availability == Availability.REMOVED
+                ? "it was removed from the config" : "it is " + availability);
     }
 
     private Future<BackendConnection> lend(BackendConnection connection) {
@@ -222,15 +245,25 @@ public final class BackendPool {
     private Future<BackendConnection> open(BorrowRequest request) {
         BackendConnector.Request open = new BackendConnector.Request(server, key, request.secret(),
                 request.state().schema(), request.collationId());
+        int openedIn = generation;
+        long started = System.nanoTime();
         return loop.connector().open(open, stats)
                 .onFailure(e -> {
                     stats.connectFailed();
+                    loop.metrics().backendConnect(key.server(), System.nanoTime() - started, false);
                     budget.release();
                 })
                 .onSuccess(connection -> {
                     stats.connected();
+                    loop.metrics().backendConnect(key.server(), System.nanoTime() - started, true);
+                    connections.add(connection);
+                    if (openedIn != generation) {
+                        retired.add(connection);
+                    }
                     connection.onClose(() -> {
-                        removeIdle(connection);
+                        idle.remove(connection);
+                        connections.remove(connection);
+                        retired.remove(connection);
                         budget.release();
                     });
                 });
@@ -253,6 +286,7 @@ public final class BackendPool {
             Waiter waiter = waiters.poll();
             countWaiting();
             loop.vertx().cancelTimer(waiter.timer());
+            loop.metrics().poolWait(System.nanoTime() - waiter.since(), false);
             open(waiter.request()).onComplete(result -> {
                 if (result.failed()) {
                     waiter.promise().fail(result.cause());
@@ -278,7 +312,7 @@ public final class BackendPool {
             return false;
         }
         int share = Math.max(1, budget.max() / budget.waitingPools());
-        return lent + idleCount + 1 > share;
+        return lent + idle.size() + 1 > share;
     }
 
     /** Keeps the budget's count of waiting pools in step with this pool's wait queue. */
@@ -298,6 +332,11 @@ public final class BackendPool {
     }
 
     private void timeout(Promise<BackendConnection> promise) {
+        for (Waiter waiter : waiters) {
+            if (waiter.promise() == promise) {
+                loop.metrics().poolWait(System.nanoTime() - waiter.since(), true);
+            }
+        }
         waiters.removeIf(w -> w.promise() == promise);
         countWaiting();
         promise.tryFail(new PoolTimeoutException(server.address(), loop.poolWaitMs(), budget.max()));

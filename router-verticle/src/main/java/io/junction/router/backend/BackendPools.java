@@ -6,6 +6,7 @@ import io.junction.router.NodeLimits;
 import io.junction.router.stats.DigestStats;
 import io.junction.router.stats.PoolStats;
 import io.junction.router.stats.PoolStatsRow;
+import io.junction.router.stats.RouterMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -13,37 +14,88 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * All backend pools of one event loop, and their upkeep: a timer closes connections past their max age and pings
- * long-idle ones. Not thread-safe: only its event loop touches it.
+ * long-idle ones, and drops the pools of servers that left the config once they are empty. A config change
+ * reaches every pool through {@link #apply}. Not thread-safe: only its event loop touches it.
  */
 public final class BackendPools {
     private final Vertx vertx;
     private final Context context;
     private final BackendConnector connector;
     private final NodeLimits limits;
-    private final TimeoutsConfig timeouts;
+    private final RouterMetrics metrics;
+    private TimeoutsConfig timeouts;
+    private BackendServers servers;
     private final Map<PoolKey, BackendPool> pools = new HashMap<>();
     private final Map<String, PoolStats> poolStats = new HashMap<>();
     private final DigestStats digestStats = new DigestStats();
-    private final long timer;
+    private long timer;
 
-    public BackendPools(Vertx vertx, Context context, BackendConnector connector, NodeLimits limits, TimeoutsConfig timeouts) {
+    public BackendPools(Vertx vertx, Context context, BackendConnector connector, NodeLimits limits, TimeoutsConfig timeouts,
+                        BackendServers servers, RouterMetrics metrics) {
         this.vertx = vertx;
         this.context = context;
         this.connector = connector;
         this.limits = limits;
+        this.metrics = metrics;
         this.timeouts = timeouts;
-        long period = Math.max(50, Math.min(1000, Math.min(timeouts.idlePingMs(), timeouts.maxAgeMs()) / 4));
-        this.timer = vertx.setPeriodic(period, id -> maintain());
+        this.servers = servers;
+        this.timer = vertx.setPeriodic(maintenancePeriod(timeouts), id -> maintain());
     }
 
-    /** The pool for a server, user and wire format, created on first use. */
+    /** The pool for a server, user and wire format, created on first use (lending nothing if the server is offline). */
     public BackendPool pool(ServerConfig server, String user, int wireFormat) {
         PoolKey key = new PoolKey(server.address(), user, wireFormat);
-        return pools.computeIfAbsent(key, k -> new BackendPool(k, server, limits.budget(server), this));
+        return pools.computeIfAbsent(key, k -> {
+            ServerConfig connectAs = servers.connectAs(server.address());
+            return new BackendPool(k, connectAs != null ? connectAs : server, limits.budget(server), this,
+                    servers.availability(server.address()));
+        });
+    }
+
+    /**
+     * A new config: every pool learns whether its server still takes borrows and how to connect to it; pools of
+     * servers whose connection settings changed, and of users in {@code retiredUsers} (their password changed),
+     * retire their connections; idle connections above a lowered cap are closed.
+     */
+    public void apply(BackendServers next, Set<String> retiredUsers, TimeoutsConfig nextTimeouts) {
+        BackendServers before = servers;
+        servers = next;
+        for (BackendPool pool : pools.values().toArray(BackendPool[]::new)) {
+            String address = pool.key().server();
+            ServerConfig connectAs = next.connectAs(address);
+            boolean retire = next.reconnects(address, before) || retiredUsers.contains(pool.key().user());
+            pool.apply(connectAs != null ? connectAs : pool.server(), next.availability(address), retire);
+            if (connectAs != null && pool.budget() != limits.budget(connectAs)) {
+                pools.remove(pool.key()); // a server removed and added again: its old, empty budget was dropped
+            }
+        }
+        trimToCaps();
+        if (maintenancePeriod(nextTimeouts) != maintenancePeriod(timeouts)) {
+            vertx.cancelTimer(timer);
+            timer = vertx.setPeriodic(maintenancePeriod(nextTimeouts), id -> maintain());
+        }
+        timeouts = nextTimeouts;
+        connector.timeout(nextTimeouts.connectMs());
+    }
+
+    /** Closes idle connections of servers that have more open than their cap (lowered by a config or a cluster re-split). */
+    public void trimToCaps() {
+        for (BackendPool pool : pools.values()) {
+            pool.trimToCap();
+        }
+    }
+
+    RouterMetrics metrics() {
+        return metrics;
+    }
+
+    private static long maintenancePeriod(TimeoutsConfig timeouts) {
+        return Math.max(50, Math.min(1000, Math.min(timeouts.idlePingMs(), timeouts.maxAgeMs()) / 4));
     }
 
 
@@ -128,6 +180,10 @@ public final class BackendPools {
         long now = System.nanoTime();
         for (BackendPool pool : pools.values()) {
             pool.maintain(now);
+        }
+        if (pools.values().removeIf(BackendPool::drained)) {
+            poolStats.keySet().removeIf(address -> !servers.addresses().contains(address)
+                    && pools.keySet().stream().noneMatch(key -> key.server().equals(address)));
         }
     }
 

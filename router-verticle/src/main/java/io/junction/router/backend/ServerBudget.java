@@ -8,10 +8,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A server's cap on backend connections, shared by all event loops of a node. An event loop that cannot open a
  * connection registers as starving; a loop that is about to park a spare idle connection closes it instead when
  * another loop starves, so idle connections on one loop never lock out waiters on another.
+ *
+ * <p>The cap changes at runtime (a config change, or this node's share of a cluster-wide cap when nodes join or
+ * leave): a lower cap takes effect for every later reservation, and connections above it are closed by the pools
+ * (idle ones at once, lent ones when given back, see {@link #overCap()}); a higher one wakes starving loops.
  */
 public final class ServerBudget {
     private final String address;
-    private final int max;
+    private volatile int max;
     private final AtomicInteger open = new AtomicInteger();
     private final Queue<Runnable> starving = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingPools = new AtomicInteger();
@@ -25,8 +29,23 @@ public final class ServerBudget {
         return address;
     }
 
+    /** The cap now; 0 means no connection may be opened (this node's share of a small cluster-wide cap). */
     public int max() {
         return max;
+    }
+
+    /** Changes the cap; a higher one wakes loops that wait for room. */
+    public void resize(int newMax) {
+        int before = max;
+        max = newMax;
+        for (int added = newMax - before; added > 0 && !starving.isEmpty(); added--) {
+            wakeOne();
+        }
+    }
+
+    /** True while more connections are open than the cap allows (it was lowered): a connection given back is closed. */
+    public boolean overCap() {
+        return open.get() > max;
     }
 
     public int open() {
@@ -86,4 +105,5 @@ public final class ServerBudget {
         } else {
             waitingPools.decrementAndGet();
         }
-    }}
+    }
+}

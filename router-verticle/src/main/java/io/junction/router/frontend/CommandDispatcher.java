@@ -84,7 +84,7 @@ final class CommandDispatcher {
             return;
         }
         DigestOnce digest = new DigestOnce(sql);
-        RuleDecision decision = router.limits().rules().evaluate(new QueryRules.Input(session.user().name(),
+        RuleDecision decision = router.rules().evaluate(new QueryRules.Input(session.user().name(),
                 session.state().schema(), client.remoteHost(), sql, digest));
         if (decision.errorMessage() != null) {
             reply(ErrPacket.of(MysqlError.NOT_ALLOWED_COMMAND, decision.errorMessage()).encode());

@@ -63,7 +63,7 @@ final class PreparedStatements {
         String text = new ComQuery(sql).text();
         QueryTraits traits = QueryClassifier.classify(text);
         DigestOnce digest = new DigestOnce(text);
-        RuleDecision decision = router.limits().rules().evaluate(new QueryRules.Input(session.user().name(),
+        RuleDecision decision = router.rules().evaluate(new QueryRules.Input(session.user().name(),
                 session.state().schema(), client.remoteHost(), text, digest));
         if (decision.errorMessage() != null) {
             reply(ErrPacket.of(MysqlError.NOT_ALLOWED_COMMAND, decision.errorMessage()).encode());

@@ -5,6 +5,8 @@ import io.junction.router.NodeLimits;
 import io.junction.router.backend.BackendPools;
 import io.junction.router.monitor.HealthSnapshot;
 import io.junction.router.routing.HostgroupView;
+import io.junction.router.routing.QueryRules;
+import io.junction.router.stats.RouterMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -14,15 +16,20 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What every session of one event loop shares: the config snapshot, the node's limits, this loop's pools, and the
- * version string clients are greeted with (the backend's, once one has been seen).
+ * What every session of one event loop shares: the config snapshot and query rules, the node's limits, this loop's
+ * pools and metrics, and the version string clients are greeted with (the backend's, once one has been seen).
+ *
+ * <p>The snapshot is swapped whole by {@link #apply} on this loop, so a session reads one consistent config per
+ * statement, and later statements and logins see the new one.
  */
 public final class RouterContext {
     /** Greeting until a backend has been seen: a MariaDB-style version keeps drivers on their MariaDB paths. */
     static final String DEFAULT_VERSION = "5.5.5-10.11.0-MariaDB-Junction";
 
     private final Vertx vertx;
-    private final JunctionConfig config;
+    private JunctionConfig config;
+    private QueryRules rules;
+    private final RouterMetrics metrics;
     private final NodeLimits limits;
     private final BackendPools pools;
     private final Set<String> knownSchemas = new HashSet<>();
@@ -33,11 +40,13 @@ public final class RouterContext {
     private final Consumer<HealthSnapshot> healthListener;
 
     /** Must be created on the event loop it serves: health changes are applied there. */
-    public RouterContext(Vertx vertx, JunctionConfig config, NodeLimits limits, BackendPools pools) {
+    public RouterContext(Vertx vertx, JunctionConfig config, NodeLimits limits, BackendPools pools, RouterMetrics metrics) {
         this.vertx = vertx;
         this.config = config;
+        this.rules = limits.rules();
         this.limits = limits;
         this.pools = pools;
+        this.metrics = metrics;
         this.viewedHealth = limits.health().current();
         this.view = HostgroupView.of(config, viewedHealth);
         Context context = vertx.getOrCreateContext();
@@ -69,6 +78,16 @@ public final class RouterContext {
         }
     }
 
+    /**
+     * Swaps in a new config snapshot and its compiled rules; the hostgroup view is rebuilt from it. Sessions keep
+     * the user they logged in as; everything else they read from here, from their next statement on.
+     */
+    public void apply(JunctionConfig next, QueryRules nextRules) {
+        config = next;
+        rules = nextRules;
+        view = HostgroupView.of(next, viewedHealth);
+    }
+
     /** Stops following health changes (the verticle is stopping). */
     public void close() {
         limits.health().unsubscribe(healthListener);
@@ -80,6 +99,16 @@ public final class RouterContext {
 
     public JunctionConfig config() {
         return config;
+    }
+
+    /** The query rules of the config snapshot this loop runs. */
+    public QueryRules rules() {
+        return rules;
+    }
+
+    /** Where statements, pool waits and backend connects are reported. */
+    RouterMetrics metrics() {
+        return metrics;
     }
 
     public NodeLimits limits() {

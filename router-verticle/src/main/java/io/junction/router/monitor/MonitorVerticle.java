@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Checks every configured server on a schedule (ping, {@code read_only}, replication lag) and publishes what it
  * observes to the {@link HealthBoard}, a new snapshot whenever something the router acts on changes. A server listed
- * in several hostgroups is checked once. Does nothing when the monitor is disabled.
+ * in several hostgroups is checked once. Does nothing when the monitor is disabled. A monitor started for a new
+ * config picks up what the board shows of the servers it checks, so a config change does not unshun a dead server.
  */
 public final class MonitorVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(MonitorVerticle.class);
@@ -103,7 +104,8 @@ public final class MonitorVerticle extends VerticleBase {
                 .setPassword(monitor.password());
         ServerProbe probe = new ServerProbe(vertx, context, factory, options, monitor.checkTimeoutMs());
         List<Integer> latencyLimitsMs = entries.stream().map(ServerConfig::maxLatencyMs).filter(ms -> ms > 0).distinct().toList();
-        return new ServerChecker(server.address(), probe, policy, latencyLimitsMs, this::publish);
+        return new ServerChecker(server.address(), probe, policy, latencyLimitsMs, this::publish,
+                board.current().of(server.address()));
     }
 
     /** A new snapshot of every checked server; called on the monitor's event loop whenever one of them changed. */

@@ -35,14 +35,22 @@ final class ServerChecker {
     private boolean lagWarned;
     private boolean closed;
 
-    /** @param latencyLimitsMs the positive {@code max_latency_ms} of the server's entries in the config */
-    ServerChecker(String address, ServerProbe probe, ShunPolicy policy, List<Integer> latencyLimitsMs, Runnable onChange) {
+    /**
+     * @param latencyLimitsMs the positive {@code max_latency_ms} of the server's entries in the config
+     * @param known what a previous monitor observed of the server (a monitor restarted for a new config), or
+     *        {@link ServerHealth#unknown}: a shunned server stays shunned until it recovers by the policy
+     */
+    ServerChecker(String address, ServerProbe probe, ShunPolicy policy, List<Integer> latencyLimitsMs, Runnable onChange,
+                  ServerHealth known) {
         this.address = address;
         this.probe = probe;
         this.policy = policy;
         this.latencyLimitsMs = List.copyOf(latencyLimitsMs);
         this.onChange = onChange;
-        this.published = ServerHealth.unknown(address);
+        this.published = known;
+        this.readOnly = known.readOnly();
+        this.lag = known.replicationLagSeconds();
+        this.shun = known.shunned() ? new ShunPolicy.State(true, policy.shunAfterFailures(), 0) : ShunPolicy.State.HEALTHY;
     }
 
     String address() {
