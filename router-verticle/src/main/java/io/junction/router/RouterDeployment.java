@@ -96,6 +96,23 @@ public final class RouterDeployment {
                 .onFailure(e -> LOG.error("config version {} could not be applied everywhere", next.version(), e));
     }
 
+    /**
+     * Makes this node's caps its share of the cluster-wide ones, now that the cluster has {@code members} live
+     * nodes and this one ranks {@code rank} among them (see {@link ClusterShare}): each server's
+     * {@code max_connections} and each user's client {@code max_connections}. Call it again whenever a node joins
+     * or leaves. Budgets resize in place: idle connections above a lower cap are closed at once, lent ones when
+     * given back, and no more than the new cap is opened afterwards; clients already logged in stay.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= rank < members}
+     */
+    public void share(int rank, int members) {
+        limits.share(new ClusterShare(rank, members));
+        loops.onEach(loop -> {
+            loop.pools().trimToCaps();
+            return Future.succeededFuture();
+        });
+    }
+
     /** The snapshot the router runs now (the last one applied, with the listener and TLS it started with). */
     public JunctionConfig config() {
         return running;
