@@ -12,6 +12,7 @@ import io.junction.router.protocol.SslRequest;
 import io.junction.router.routing.QueryRules;
 import io.junction.router.tls.ClientSecurity;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,15 @@ import java.util.Arrays;
  * One client connection: its socket, framing and life cycle. Packets go to the {@link ClientHandshake} until the
  * client is logged in, then one command at a time to the {@link CommandDispatcher}; packets that arrive while a
  * command is in flight wait in order (and the socket is paused so a pipelining client cannot flood memory).
- * When the handshake accepts an SSLRequest, the session starts TLS on the socket ({@link #startTls}).
+ * When the handshake accepts an SSLRequest, the session starts TLS on the socket ({@link #startTls}). Bytes move
+ * through a {@link ClientChannel}, Netty directly, which keeps an idle client's cost small.
  */
 public final class ClientSession {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
     private enum State { HANDSHAKE, READY, BUSY, CLOSED }
 
-    private final NetSocket socket;
+    private final ClientChannel channel;
     private final RouterContext router;
     private final long connectionId;
     private final ClientSecurity security;
@@ -59,8 +61,8 @@ public final class ClientSession {
     /** Bytes recorded before the first packet; an SSLRequest and a ClientHello fit easily. */
     private static final int MAX_RECORDED = 64 * 1024;
 
-    ClientSession(NetSocket socket, RouterContext router, long connectionId, ClientSecurity security) {
-        this.socket = socket;
+    ClientSession(ClientChannel channel, RouterContext router, long connectionId, ClientSecurity security) {
+        this.channel = channel;
         this.router = router;
         this.connectionId = connectionId;
         this.security = security;
@@ -76,17 +78,13 @@ public final class ClientSession {
                     "Too many connections").encode()))).onComplete(r -> socket.close());
             return;
         }
-        new ClientSession(socket, router, router.limits().nextConnectionId(), security).start();
+        ClientChannel channel = new ClientChannel(socket, (ContextInternal) router.vertx().getOrCreateContext());
+        new ClientSession(channel, router, router.limits().nextConnectionId(), security).start();
     }
 
     private void start() {
         router.opened(this);
-        socket.handler(this::onBytes);
-        socket.closeHandler(v -> onClosed());
-        socket.exceptionHandler(e -> {
-            LOG.debug("client {} failed: {}", connectionId, e.toString());
-            socket.close();
-        });
+        channel.attach(this);
         handshake.start();
     }
 
@@ -115,7 +113,7 @@ public final class ClientSession {
     /** The client's IP address in canonical form (what query rules match on). */
     String remoteHost() {
         if (remoteHost == null) {
-            String host = socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress();
+            String host = channel.remoteHostAddress();
             remoteHost = host == null ? "unknown" : QueryRules.canonicalAddress(host);
         }
         return remoteHost;
@@ -146,19 +144,25 @@ public final class ClientSession {
     /** Writes bytes already framed. */
     void writeFramed(Buffer framed) {
         if (compression == null) {
-            socket.write(framed);
+            channel.write(framed);
         } else {
             send(framed.getBytes());
         }
     }
 
     /** Every write to the client goes here: framed packets, in compressed frames once compression is on. */
-    private io.vertx.core.Future<Void> send(byte[] framed) {
-        return socket.write(Buffer.buffer(compression == null ? framed : compression.wrap(framed)));
+    private void send(byte[] framed) {
+        channel.write(compression == null ? framed : compression.wrap(framed));
     }
 
-    NetSocket socket() {
-        return socket;
+    /** Whether the client is behind on reading: a relay then pauses its backend until {@link #whenWritable}. */
+    boolean writeQueueFull() {
+        return channel.writeQueueFull();
+    }
+
+    /** Runs {@code action} once, when the client has caught up. */
+    void whenWritable(Runnable action) {
+        channel.whenWritable(action);
     }
 
     /** Sends an error; expected errors are the client's, so they log at debug. */
@@ -173,12 +177,13 @@ public final class ClientSession {
             return;
         }
         LOG.debug("closing client {}: {}", connectionId, error);
-        send(PacketFramer.encode(sequenceId, error.encode())).onComplete(r -> socket.close());
+        byte[] framed = PacketFramer.encode(sequenceId, error.encode());
+        channel.writeAndClose(compression == null ? framed : compression.wrap(framed));
         state = State.CLOSED;
     }
 
     void close() {
-        socket.close();
+        channel.close();
     }
 
     boolean isClosed() {
@@ -189,9 +194,9 @@ public final class ClientSession {
     void readMidCommand(java.util.function.Consumer<Packet> reader) {
         this.midCommandReader = reader;
         if (reader != null) {
-            socket.resume();
+            channel.readBytes(true);
         } else if (state == State.BUSY) {
-            socket.pause();
+            channel.readBytes(false);
         }
     }
 
@@ -199,7 +204,7 @@ public final class ClientSession {
     void commandDone() {
         if (state == State.BUSY) {
             state = State.READY;
-            socket.resume();
+            channel.readBytes(true);
             drain();
         }
     }
@@ -212,9 +217,9 @@ public final class ClientSession {
         }
     }
 
-    private void onBytes(Buffer bytes) {
+    /** Called by the channel, in this loop's context, with each read. */
+    void onBytes(byte[] chunk) {
         lastActivity = System.nanoTime();
-        byte[] chunk = bytes.getBytes();
         record(chunk);
         try {
             if (compression == null) {
@@ -253,9 +258,9 @@ public final class ClientSession {
         firstPacketStream = null;
         framer = newFramer();
         tls = Tls.ON;
-        security.tls().upgrade(socket, afterRequest).onFailure(e -> {
+        security.tls().upgrade(channel.channel(), afterRequest).onFailure(e -> {
             LOG.debug("client {}: TLS handshake failed: {}", connectionId, e.toString());
-            socket.close();
+            channel.close();
         });
     }
 
@@ -285,7 +290,7 @@ public final class ClientSession {
     private void drain() {
         while (state == State.READY && !queued.isEmpty()) {
             state = State.BUSY;
-            socket.pause();
+            channel.readBytes(false);
             try {
                 dispatcher.dispatch(queued.poll());
             } catch (MalformedPacketException e) {
@@ -294,7 +299,8 @@ public final class ClientSession {
         }
     }
 
-    private void onClosed() {
+    /** Called by the channel, in this loop's context, once the connection is closed. */
+    void onClosed() {
         router.closed(this);
         boolean wasLoggedIn = session != null;
         state = State.CLOSED;

@@ -13,7 +13,6 @@ import io.junction.router.protocol.ResponseScanner;
 import io.junction.router.protocol.SessionStateChanges;
 import io.junction.router.routing.PinReason;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetSocket;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -92,10 +91,9 @@ final class StatementRelay implements ResponseListener {
         }
         client.writeFramed(out);
         out = Buffer.buffer();
-        NetSocket socket = client.socket();
-        if (socket.writeQueueFull()) {
+        if (client.writeQueueFull()) {
             backend.pause();
-            socket.drainHandler(v -> backend.resume());
+            client.whenWritable(backend::resume);
         }
     }
 

@@ -2,14 +2,12 @@ package io.junction.router.tls;
 
 import io.junction.config.TlsConfig;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.net.NetSocketInternal;
-import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,14 +59,14 @@ public final class ListenerTls {
     }
 
     /**
-     * Starts TLS on a client socket that has just sent its SSLRequest. Must run on the socket's event loop.
+     * Starts TLS on a client channel that has just sent its SSLRequest: the TLS handler goes first in its pipeline.
+     * Must run on the channel's event loop.
      *
      * @param received bytes the client sent after the SSLRequest that were already read (the start of its
      *        ClientHello); they go to the TLS handler first
-     * @return completes when the TLS handshake is done; fails (the caller closes the socket) if it goes wrong
+     * @return completes when the TLS handshake is done; fails (the caller closes the channel) if it goes wrong
      */
-    public Future<Void> upgrade(NetSocket socket, byte[] received) {
-        ChannelHandlerContext channel = ((NetSocketInternal) socket).channelHandlerContext();
+    public Future<Void> upgrade(Channel channel, byte[] received) {
         SslHandler handler = current.context().newHandler(channel.alloc());
         channel.pipeline().addFirst("ssl", handler);
         if (received.length > 0) {
