@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Map;
  */
 public final class RouterDeployment {
     private static final Logger LOG = LoggerFactory.getLogger(RouterDeployment.class);
+    /** How long {@link #drain()} lets transactions run before it closes their sessions anyway. */
+    public static final Duration DRAIN_GRACE = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final String deploymentId;
@@ -29,6 +32,7 @@ public final class RouterDeployment {
     private final StatsCollector stats;
     private final RouterLoops loops;
     private volatile JunctionConfig running;
+    private volatile boolean draining;
     private String monitorId;
     /** The last change started: changes run one after the other, each against the snapshot the previous left. */
     private Future<Void> applying = Future.succeededFuture();
@@ -111,6 +115,31 @@ public final class RouterDeployment {
             loop.pools().trimToCaps();
             return Future.succeededFuture();
         });
+    }
+
+    /** {@link #drain(Duration)} with {@link #DRAIN_GRACE}. */
+    public Future<Void> drain() {
+        return drain(DRAIN_GRACE);
+    }
+
+    /**
+     * Takes the node out of service gently. The listener closes, which is what a TCP load balancer notices (a
+     * connection accepted in the last moment gets error 1053 "Server shutdown in progress"). Sessions between
+     * commands outside a transaction are closed at once with error 1053; a session in a transaction or with a
+     * statement in flight is closed as soon as it is neither (after its COMMIT, after its result). Sessions still
+     * open after {@code grace} are closed anyway: the backend rolls back what they left open. Completes when no
+     * client session is left. Backend pools and the monitor go on until {@link #stop()}.
+     */
+    public Future<Void> drain(Duration grace) {
+        draining = true;
+        LOG.info("draining: no new clients, sessions close as their transactions end (at most {} s)", grace.toSeconds());
+        return loops.onEach(loop -> loop.drain(grace.toMillis()))
+                .onSuccess(v -> LOG.info("drained: no client session left"));
+    }
+
+    /** Whether {@link #drain} was called: the node takes no new clients. */
+    public boolean draining() {
+        return draining;
     }
 
     /** The snapshot the router runs now (the last one applied, with the listener and TLS it started with). */

@@ -20,7 +20,7 @@ import io.vertx.core.net.NetServerOptions;
 
 /**
  * One per event loop: accepts client connections and owns their sessions and this loop's backend pools. Node-wide
- * changes arrive through {@link RouterLoops}, on this loop: a new config ({@link #apply}).
+ * changes arrive through {@link RouterLoops}, on this loop: a new config ({@link #apply}), a drain ({@link #drain}).
  */
 public final class RouterVerticle extends VerticleBase {
     private final JunctionConfig config;
@@ -83,6 +83,18 @@ public final class RouterVerticle extends VerticleBase {
             scheduleIdleSweep(next.timeouts().clientIdleMs());
         }
         return Future.succeededFuture();
+    }
+
+    /**
+     * Stops listening and closes each session as soon as it is idle outside a transaction; sessions still open after
+     * {@code graceMs} are closed anyway. Completes when this loop has no session left and its listener is closed.
+     */
+    Future<Void> drain(long graceMs) {
+        Future<Void> drained = router.drain();
+        long deadline = vertx.setTimer(Math.max(1, graceMs), id -> router.closeAll());
+        // shutdown, not close: close() would also close every connection accepted, busy or not
+        Future<Void> unbound = server.shutdown(graceMs + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return Future.all(drained, unbound).onComplete(r -> vertx.cancelTimer(deadline)).mapEmpty();
     }
 
     /** This loop's pools, for node-wide upkeep (a cluster re-split lowers caps). */

@@ -73,6 +73,11 @@ public final class ClientSession {
 
     /** Accepts a new client connection: greets it, or refuses it when the node is full. */
     public static void accept(NetSocket socket, RouterContext router, ClientSecurity security) {
+        if (router.draining()) { // accepted just before the listener closed
+            socket.write(Buffer.buffer(PacketFramer.encode(0, ErrPacket.of(MysqlError.SERVER_SHUTDOWN,
+                    "Server shutdown in progress").encode()))).onComplete(r -> socket.close());
+            return;
+        }
         if (!router.limits().tryOpenClient(router.config().limits().maxClientConnections())) {
             socket.write(Buffer.buffer(PacketFramer.encode(0, ErrPacket.of(MysqlError.CON_COUNT_ERROR,
                     "Too many connections").encode()))).onComplete(r -> socket.close());
@@ -206,6 +211,22 @@ public final class ClientSession {
             state = State.READY;
             channel.readBytes(true);
             drain();
+            closeIfDrained();
+        }
+    }
+
+    /** The node drains: a session not logged in closes now, a logged-in one as soon as it is idle outside a transaction. */
+    void closeWhenIdle() {
+        if (state == State.HANDSHAKE) {
+            close();
+        } else {
+            closeIfDrained();
+        }
+    }
+
+    private void closeIfDrained() {
+        if (router.draining() && state == State.READY && queued.isEmpty() && !session.inTransaction()) {
+            fail(1, ErrPacket.of(MysqlError.SERVER_SHUTDOWN, "Server shutdown in progress"));
         }
     }
 

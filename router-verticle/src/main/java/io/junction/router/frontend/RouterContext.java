@@ -8,6 +8,8 @@ import io.junction.router.routing.HostgroupView;
 import io.junction.router.routing.QueryRules;
 import io.junction.router.stats.RouterMetrics;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import java.util.function.Consumer;
@@ -20,7 +22,8 @@ import java.util.Set;
  * pools and metrics, and the version string clients are greeted with (the backend's, once one has been seen).
  *
  * <p>The snapshot is swapped whole by {@link #apply} on this loop, so a session reads one consistent config per
- * statement, and later statements and logins see the new one.
+ * statement, and later statements and logins see the new one. When the node drains ({@link #drain}), no new client
+ * is admitted and every session closes as soon as it is between commands outside a transaction.
  */
 public final class RouterContext {
     /** Greeting until a backend has been seen: a MariaDB-style version keeps drivers on their MariaDB paths. */
@@ -30,6 +33,8 @@ public final class RouterContext {
     private JunctionConfig config;
     private QueryRules rules;
     private final RouterMetrics metrics;
+    private Promise<Void> drained;
+    private final Context context;
     private final NodeLimits limits;
     private final BackendPools pools;
     private final Set<String> knownSchemas = new HashSet<>();
@@ -49,7 +54,7 @@ public final class RouterContext {
         this.metrics = metrics;
         this.viewedHealth = limits.health().current();
         this.view = HostgroupView.of(config, viewedHealth);
-        Context context = vertx.getOrCreateContext();
+        this.context = vertx.getOrCreateContext();
         this.healthListener = snapshot -> context.runOnContext(v -> applyHealth(snapshot));
         limits.health().subscribe(healthListener);
     }
@@ -86,6 +91,39 @@ public final class RouterContext {
         config = next;
         rules = nextRules;
         view = HostgroupView.of(next, viewedHealth);
+    }
+
+    /**
+     * Admits no more clients and closes each session as soon as it is idle (at once for those that are); the future
+     * completes when no session is left on this loop.
+     */
+    public Future<Void> drain() {
+        if (drained == null) {
+            drained = Promise.promise();
+            for (ClientSession session : sessions.toArray(ClientSession[]::new)) {
+                session.closeWhenIdle();
+            }
+            completeDrainIfEmpty();
+        }
+        return drained.future();
+    }
+
+    /** Whether this loop drains: new clients are refused. */
+    boolean draining() {
+        return drained != null;
+    }
+
+    /** Closes every session left, busy or not (a drain ran out of time). */
+    public void closeAll() {
+        for (ClientSession session : sessions.toArray(ClientSession[]::new)) {
+            session.close();
+        }
+    }
+
+    private void completeDrainIfEmpty() {
+        if (drained != null && sessions.isEmpty()) {
+            drained.tryComplete();
+        }
     }
 
     /** Stops following health changes (the verticle is stopping). */
@@ -125,6 +163,9 @@ public final class RouterContext {
 
     void closed(ClientSession session) {
         sessions.remove(session);
+        if (drained != null) {
+            context.runOnContext(v -> completeDrainIfEmpty()); // once the session has finished closing
+        }
     }
 
     /** Closes the clients idle past {@code clientIdleMs}; called by this loop's timer. */

@@ -120,6 +120,11 @@ final class Session {
         }
     }
 
+    /** Whether the server reported a transaction open after the last statement. */
+    boolean inTransaction() {
+        return inTransaction;
+    }
+
     /** Status flags for replies Junction makes itself (COM_PING, COM_SET_OPTION, login). */
     int statusFlags() {
         int flags = "OFF".equalsIgnoreCase(state.variables().get("autocommit")) ? 0 : StatusFlags.AUTOCOMMIT;

@@ -8,6 +8,8 @@ package io.junction.router.protocol;
 public enum MysqlError {
     CON_COUNT_ERROR(1040, "08004"),
     HANDSHAKE_ERROR(1043, "08S01"),
+    /** ER_SERVER_SHUTDOWN: the node drains and takes no new work. */
+    SERVER_SHUTDOWN(1053, "08S01"),
     ACCESS_DENIED(1045, "28000"),
     NO_DB(1046, "3D000"),
     UNKNOWN_COM(1047, "08S01"),
