@@ -33,7 +33,7 @@ public final class RouterDeployment {
     private final RouterLoops loops;
     private volatile JunctionConfig running;
     private volatile boolean draining;
-    private String monitorId;
+    private volatile String monitorId;
     /** The last change started: changes run one after the other, each against the snapshot the previous left. */
     private Future<Void> applying = Future.succeededFuture();
 
@@ -163,10 +163,11 @@ public final class RouterDeployment {
      * counts as healthy again (observations nobody updates would keep a server shunned forever).
      */
     private Future<Void> restartMonitor(JunctionConfig config) {
-        Future<Void> stopped = monitorId == null ? Future.succeededFuture() : vertx.undeploy(monitorId);
+        boolean wasRunning = monitorId != null;
+        Future<Void> stopped = wasRunning ? vertx.undeploy(monitorId) : Future.succeededFuture();
         return stopped.compose(v -> {
             monitorId = null;
-            if (!config.monitor().enabled()) {
+            if (wasRunning && !config.monitor().enabled()) {
                 limits.health().publish(new HealthSnapshot(limits.health().current().version() + 1, Map.of()));
             }
             return startMonitor(config);

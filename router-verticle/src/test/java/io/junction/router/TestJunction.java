@@ -10,6 +10,7 @@ import io.junction.config.ServerStatus;
 import io.junction.config.TimeoutsConfig;
 import io.junction.config.UserConfig;
 import io.junction.fixture.MariaDb;
+import io.junction.router.stats.RouterMetrics;
 import io.vertx.core.Vertx;
 
 import java.sql.Connection;
@@ -73,9 +74,14 @@ public final class TestJunction implements AutoCloseable {
     }
 
     public static TestJunction start(JunctionConfig config) {
+        return start(config, RouterMetrics.NONE);
+    }
+
+    /** A node that reports to {@code metrics}. */
+    public static TestJunction start(JunctionConfig config, RouterMetrics metrics) {
         Vertx vertx = Vertx.vertx();
         try {
-            RouterDeployment deployment = RouterDeployment.start(vertx, config).toCompletionStage().toCompletableFuture()
+            RouterDeployment deployment = RouterDeployment.start(vertx, config, metrics).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             return new TestJunction(vertx, deployment, config);
         } catch (Exception e) {

@@ -20,6 +20,7 @@ import io.junction.router.routing.QueryTraits;
 import io.junction.router.routing.RuleDecision;
 import io.junction.router.routing.SetTargets;
 import io.junction.router.backend.StateSync;
+import io.junction.router.stats.RouterMetrics;
 
 /**
  * The command phase: one switch from command byte to a small handler. Statements go to a backend connection
@@ -154,13 +155,16 @@ final class CommandDispatcher {
     }
 
     void relay(StatementPlan plan, java.util.function.Consumer<ResponseScanner> also) {
+        long began = System.nanoTime();
         lease.acquire(plan.traits(), plan.hostgroup()).onComplete(acquired -> {
             if (client.isClosed()) {
                 lease.end();
                 return;
             }
             if (acquired.failed()) {
-                client.sendError(1, Errors.toErrPacket(acquired.cause()));
+                ErrPacket error = Errors.toErrPacket(acquired.cause());
+                measure(plan, began, plan.hostgroup(), error.code());
+                client.sendError(1, error);
                 if (lease.held() == null) {
                     session.pins().clear(); // the statement never ran: a session without a connection holds no pinned state
                 }
@@ -181,10 +185,12 @@ final class CommandDispatcher {
                     scanner -> {
                         cancel(timer[0]);
                         record(plan, scanner, System.nanoTime() - started);
+                        measure(plan, began, lease.heldHostgroup(), scanner.error() == null ? 0 : scanner.error().code());
                         completed(backend, scanner, statement, assigned, also);
                     },
                     (cause, sequenceId) -> {
                         cancel(timer[0]);
+                        measure(plan, began, lease.heldHostgroup(), MysqlError.BACKEND_LOST.code());
                         backendLost(cause, sequenceId);
                     });
             if (plan.timeoutMs() > 0) {
@@ -196,7 +202,9 @@ final class CommandDispatcher {
             plan.payload().apply(backend).onComplete(payload -> {
                 if (payload.failed()) {
                     cancel(timer[0]);
-                    client.sendError(1, Errors.toErrPacket(payload.cause()));
+                    ErrPacket error = Errors.toErrPacket(payload.cause());
+                    measure(plan, began, lease.heldHostgroup(), error.code());
+                    client.sendError(1, error);
                     if (backend.isIdle()) {
                         lease.finish(backend, false);
                     } else {
@@ -208,6 +216,12 @@ final class CommandDispatcher {
                 backend.execute(payload.result(), plan.shape(), relay, System.nanoTime());
             });
         });
+    }
+
+    /** Tells the node's metrics that a statement finished (see {@link RouterMetrics#statementFinished}). */
+    private void measure(StatementPlan plan, long began, int hostgroup, int errorCode) {
+        router.metrics().statementFinished(RouterMetrics.commandType(plan.packet().firstByte()), hostgroup,
+                System.nanoTime() - began, errorCode);
     }
 
     /** Counts the statement in this loop's digest statistics, under the hostgroup it really ran in. */
