@@ -20,7 +20,13 @@ final class RunningMonitor implements AutoCloseable {
     }
 
     static RunningMonitor start(JunctionConfig config) {
+        return start(config, HealthSnapshot.EMPTY);
+    }
+
+    /** A monitor started on a board that already shows {@code seen} (what a monitor before it observed). */
+    static RunningMonitor start(JunctionConfig config, HealthSnapshot seen) {
         RunningMonitor monitor = new RunningMonitor(Vertx.vertx());
+        monitor.board.publish(seen);
         try {
             monitor.vertx.deployVerticle(new MonitorVerticle(config, monitor.board))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
