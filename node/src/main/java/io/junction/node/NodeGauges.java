@@ -10,14 +10,19 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Publishes the router's node-wide counters: gauges {@code junction_client_connections} and
  * {@code junction_backend_connections{server="host:port"}}, {@code junction_server_shunned{server}},
  * {@code junction_server_latency_seconds{server}}, and the counters {@code junction_pins_total{reason=...}} and
- * {@code junction_query_rule_hits_total{rule=...}}, and {@code junction_prepared_statements_total{event=prepared|
+ * {@code junction_query_rule_hits_total{rule=...}}, {@code junction_config_version}, and {@code junction_prepared_statements_total{event=prepared|
  * reprepared|evicted}} (prepared by clients, prepared again on another backend connection, evicted from one).
  */
 final class NodeGauges {
     private NodeGauges() {
     }
 
-    static void register(MeterRegistry registry, NodeLimits limits) {
+    /** Registers the gauges of the node's current servers and rules; call again after a config change. */
+    static void register(MeterRegistry registry, NodeLimits limits, NodeState state) {
+        Gauge.builder("junction.config.version", state, NodeState::configVersion)
+                .description("Version of the shared config this node runs")
+                .strongReference(true)
+                .register(registry);
         Gauge.builder("junction.client.connections", limits, NodeLimits::clients)
                 .description("Client connections open on this node")
                 .strongReference(true)
@@ -34,12 +39,13 @@ final class NodeGauges {
                 .description("Statements clients prepared").tag("event", "reprepared").register(registry);
         FunctionCounter.builder("junction.prepared.statements", limits.prepared(), c -> c.evictedCount())
                 .description("Statements clients prepared").tag("event", "evicted").register(registry);
+        // Bound to the limits, not to one QueryRules: a config change compiles new rules (and restarts their counts).
         limits.rules().hits().keySet().forEach(rule ->
-                FunctionCounter.builder("junction.query.rule.hits", limits.rules(), rules -> rules.hits().getOrDefault(rule, 0L))
+                FunctionCounter.builder("junction.query.rule.hits", limits, l -> l.rules().hits().getOrDefault(rule, 0L))
                         .description("Statements a query rule matched")
                         .tag("rule", String.valueOf(rule))
                         .register(registry));
-        // The servers are fixed for a config snapshot; a config swap will register gauges for new servers.
+        // Called again after each config change: meters that exist are kept, new servers and rules get theirs.
         for (String server : limits.backendConnections().keySet()) {
             Gauge.builder("junction.backend.connections", limits, l -> l.backendConnections().getOrDefault(server, 0))
                     .description("Backend connections this node holds open to a server")

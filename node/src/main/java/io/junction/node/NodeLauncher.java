@@ -1,8 +1,11 @@
 package io.junction.node;
 
 import io.junction.admin.AdminVerticle;
-import io.junction.config.AdminConfig;
+import io.junction.admin.ClusterView;
 import io.junction.config.JunctionConfig;
+import io.junction.config.store.SharedDataConfigStore;
+import io.junction.config.store.StateFile;
+import io.junction.config.store.VersionedConfig;
 import io.junction.router.RouterDeployment;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -15,17 +18,21 @@ import io.vertx.micrometer.backends.BackendRegistries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Boots one node: a Vert.x instance (native transport when present, Micrometer metrics with a Prometheus
- * registry), the router verticles, then the admin verticle if enabled. Not clustered yet.
+ * Boots one node: a Vert.x instance (clustered on Hazelcast when configured; native transport when present;
+ * Micrometer metrics with a Prometheus registry), the config store seeded or adopted ({@link ConfigBootstrap}),
+ * the router verticles on the resulting config, then what keeps the node in step with the cluster (member entry,
+ * budget share, config follower, stats and drain endpoints) and the admin verticle.
  */
 public final class NodeLauncher {
     private static final Logger log = LoggerFactory.getLogger(NodeLauncher.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
-    /** How long {@link #launch(JunctionConfig)} waits for the verticles to deploy. */
+    /** How long {@link #launch(JunctionConfig)} waits for the node to start (joining a cluster included). */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private NodeLauncher() {
@@ -45,29 +52,68 @@ public final class NodeLauncher {
         if (Context.isOnVertxThread()) {
             throw new IllegalStateException("launch() blocks: call it from outside Vert.x");
         }
-        Vertx vertx = Vertx.vertx(options());
-        NodeState state = new NodeState(config.version());
+        ClusterBoot boot = ClusterBoot.start(config.cluster(), options()).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         RunningNode node;
         try {
-            node = deploy(vertx, config, state).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            node = deploy(boot, config).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            vertx.close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            boot.vertx().close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             throw e;
         }
-        state.markReady();
-        log.info("Junction listening on {}:{} (mysql), {}", config.listener().host(), node.mysqlPort(),
+        node.state().markReady();
+        log.info("Junction listening on {}:{} (mysql), {}, config version {}{}", config.listener().host(), node.mysqlPort(),
                 node.adminPort().isPresent()
                         ? "admin on http://" + config.admin().host() + ":" + node.adminPort().getAsInt() + "/"
-                        : "admin disabled");
-        log.debug("Native transport: {}", vertx.isNativeTransportEnabled());
+                        : "admin disabled",
+                node.state().configVersion(),
+                boot.manager() == null ? "" : ", cluster \"" + config.cluster().name() + "\" as node " + boot.nodeId());
+        log.debug("Native transport: {}", boot.vertx().isNativeTransportEnabled());
         return node;
     }
 
-    private static Future<RunningNode> deploy(Vertx vertx, JunctionConfig config, NodeState state) {
-        return RouterDeployment.start(vertx, config).compose(router -> {
-            NodeGauges.register(registry(), router.limits());
-            return deployAdmin(vertx, config.admin(), state).map(admin -> new RunningNode(vertx, router, admin, state));
+    private static Future<RunningNode> deploy(ClusterBoot boot, JunctionConfig local) {
+        Vertx vertx = boot.vertx();
+        SharedDataConfigStore store = new SharedDataConfigStore(vertx);
+        StateFile stateFile = local.cluster().stateDir() == null ? null : new StateFile(vertx, Path.of(local.cluster().stateDir()));
+        MeterRegistry registry = registry();
+        return ConfigBootstrap.seedOrAdopt(store, local, stateFile).compose(current -> {
+            JunctionConfig config = ConfigBootstrap.merged(local, current);
+            NodeState state = new NodeState(current.version());
+            return RouterDeployment.start(vertx, config, new NodeMetrics(registry))
+                    .compose(router -> persist(stateFile, current).map(router))
+                    .compose(router -> {
+                        NodeGauges.register(registry, router.limits(), state);
+                        return follow(boot, local, store, stateFile, router, state, registry);
+                    });
         });
+    }
+
+    /** Everything that keeps a started router in step with the cluster, then the admin verticle. */
+    private static Future<RunningNode> follow(ClusterBoot boot, JunctionConfig local, SharedDataConfigStore store,
+                                              StateFile stateFile, RouterDeployment router, NodeState state,
+                                              MeterRegistry registry) {
+        Vertx vertx = boot.vertx();
+        AtomicInteger adminPort = new AtomicInteger(); // known once the admin verticle listens
+        MemberDirectory members = new MemberDirectory(vertx, boot.manager(), boot.nodeId(), () -> new ClusterView.Member(
+                boot.nodeId(), local.listener().host(), router.port(), adminPort.get(), state.configVersion(), state.ready(),
+                state.draining()));
+        MembershipWatch watch = new MembershipWatch(vertx, boot.manager(), router::share);
+        ConfigFollower follower = new ConfigFollower(store, shared -> ConfigBootstrap.merged(local, shared),
+                next -> router.apply(next).onSuccess(v -> NodeGauges.register(registry, router.limits(), state)),
+                version -> persist(stateFile, version), state);
+        NodeEndpoints endpoints = new NodeEndpoints(boot.nodeId(), router, state, members::publish);
+        return vertx.deployVerticle(follower)
+                .compose(id -> vertx.deployVerticle(endpoints))
+                .compose(id -> deployAdmin(vertx, local, state, store, members))
+                .compose(admin -> {
+                    adminPort.set(admin == null ? 0 : admin.actualPort());
+                    watch.start();
+                    return members.start().map(v -> new RunningNode(vertx, router, admin, state, members, watch));
+                });
+    }
+
+    private static Future<Void> persist(StateFile stateFile, VersionedConfig version) {
+        return stateFile == null ? Future.succeededFuture() : stateFile.save(version);
     }
 
     private static VertxOptions options() {
@@ -88,11 +134,12 @@ public final class NodeLauncher {
         return registry;
     }
 
-    private static Future<AdminVerticle> deployAdmin(Vertx vertx, AdminConfig config, NodeState state) {
-        if (!config.enabled()) {
+    private static Future<AdminVerticle> deployAdmin(Vertx vertx, JunctionConfig config, NodeState state,
+                                                     SharedDataConfigStore store, ClusterView members) {
+        if (!config.admin().enabled()) {
             return Future.succeededFuture(null);
         }
-        AdminVerticle admin = new AdminVerticle(config, state);
+        AdminVerticle admin = new AdminVerticle(config.admin(), state, store, members);
         return vertx.deployVerticle(admin).map(id -> admin);
     }
 }

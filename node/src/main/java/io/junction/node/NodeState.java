@@ -2,10 +2,11 @@ package io.junction.node;
 
 import io.junction.admin.NodeStatus;
 
-/** Readiness and config version of this node, as the admin endpoints report them. */
+/** Readiness, draining and config version of this node, as the admin endpoints and the member list report them. */
 final class NodeState implements NodeStatus {
-    private final long configVersion;
+    private volatile long configVersion;
     private volatile boolean ready;
+    private volatile boolean draining;
 
     NodeState(long configVersion) {
         this.configVersion = configVersion;
@@ -20,9 +21,24 @@ final class NodeState implements NodeStatus {
         ready = false;
     }
 
+    /** The node was asked to drain: it reports not-ready, so load balancers send new clients elsewhere. */
+    void markDraining() {
+        draining = true;
+        ready = false;
+    }
+
+    /** The router verticles now run this version. */
+    void configApplied(long version) {
+        configVersion = version;
+    }
+
     @Override
     public boolean ready() {
         return ready;
+    }
+
+    boolean draining() {
+        return draining;
     }
 
     @Override

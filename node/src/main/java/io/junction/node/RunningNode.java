@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
-/** A started node: its Vert.x instance, router and (optional) admin verticle. {@link #stop()} stops it all. */
+/** A started node: its Vert.x instance, router, cluster membership and (optional) admin verticle. {@link #stop()} stops it all. */
 public final class RunningNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunningNode.class);
     private static final long STOP_TIMEOUT_SECONDS = 30;
@@ -19,13 +19,32 @@ public final class RunningNode implements AutoCloseable {
     private final RouterDeployment router;
     private final AdminVerticle admin;
     private final NodeState state;
+    private final MemberDirectory members;
+    private final MembershipWatch watch;
     private boolean stopped;
 
-    RunningNode(Vertx vertx, RouterDeployment router, AdminVerticle admin, NodeState state) {
+    RunningNode(Vertx vertx, RouterDeployment router, AdminVerticle admin, NodeState state, MemberDirectory members,
+                MembershipWatch watch) {
         this.vertx = vertx;
         this.router = router;
         this.admin = admin;
         this.state = state;
+        this.members = members;
+        this.watch = watch;
+    }
+
+    NodeState state() {
+        return state;
+    }
+
+    /** This node's id in the cluster (a random one when not clustered). */
+    public String nodeId() {
+        return members.localNodeId();
+    }
+
+    /** The config version the router verticles run. */
+    public long configVersion() {
+        return state.configVersion();
     }
 
     /** The port MySQL clients connect to (the bound one, when the config says 0). */
@@ -44,7 +63,8 @@ public final class RunningNode implements AutoCloseable {
     }
 
     /**
-     * Reports not-ready, stops the router, then closes Vert.x (and with it the admin server), waiting for each.
+     * Reports not-ready, removes its member entry, stops the router, then closes Vert.x (leaving the cluster, and
+     * closing the admin server), waiting for each.
      * Idempotent. Blocking, and from outside Vert.x only (main thread, shutdown hook, test): a future chained on
      * an event loop would never complete once Vert.x has closed that loop.
      */
@@ -58,6 +78,8 @@ public final class RunningNode implements AutoCloseable {
         stopped = true;
         state.markStopping();
         try {
+            watch.stop();
+            members.stop().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             router.stop().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } finally {
             vertx.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);

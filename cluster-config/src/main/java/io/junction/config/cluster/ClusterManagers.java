@@ -50,6 +50,9 @@ public final class ClusterManagers {
      */
     public static VertxOptions withEventBusAddress(ClusterConfig cluster, VertxOptions options) {
         VertxOptions copy = new VertxOptions(options);
+        // The copy constructor turns MicrometerMetricsOptions into plain MetricsOptions, which loses the Prometheus
+        // backend (and /metrics with it): hand over the original metrics options instead.
+        copy.setMetricsOptions(options.getMetricsOptions());
         copy.getEventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host());
         return copy;
     }

@@ -9,6 +9,7 @@ import com.hazelcast.config.MultiMapConfig;
 import io.junction.config.ClusterConfig;
 import io.junction.config.store.SharedDataConfigStore;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,18 @@ class ClusterManagersTest {
         assertThat(clustered.getEventBusOptions().getClusterPublicHost()).isEqualTo("127.0.0.1");
         assertThat(clustered.getEventLoopPoolSize()).isEqualTo(3);
         assertThat(options.getEventBusOptions().getClusterPublicHost()).isNull();
+    }
+
+    @Test
+    void theCopyKeepsTheMetricsOptionsAsGiven() {
+        MetricsOptions prometheus = new MetricsOptions() { }.setEnabled(true);
+        VertxOptions options = new VertxOptions().setMetricsOptions(prometheus);
+
+        VertxOptions clustered = ClusterManagers.withEventBusAddress(CLUSTER, options);
+
+        // Regression: VertxOptions' copy constructor made plain MetricsOptions of Micrometer's, and a clustered
+        // node's /metrics lost its Prometheus registry (answered 500).
+        assertThat(clustered.getMetricsOptions()).isSameAs(prometheus);
     }
 
     @Test
