@@ -74,7 +74,7 @@ final class Demo {
                 "tls:   mariadb -h " + host + " -P " + port + " -u demo -pdemo --ssl --ssl-ca=" + certificate.certificate()
                         + " --ssl-verify-server-cert demo",
                 "jdbc:  jdbc:mariadb://" + host + ":" + port + "/demo?user=demo&password=demo",
-                "admin: http://" + host + ":" + node.adminPort().getAsInt() + "/",
+                "admin: http://" + host + ":" + node.adminPort().getAsInt() + "/ (user demo, password demo)",
                 "Press Ctrl-C to stop.");
     }
 }

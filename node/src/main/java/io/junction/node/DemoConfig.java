@@ -1,6 +1,7 @@
 package io.junction.node;
 
 import io.junction.config.AdminConfig;
+import io.junction.config.AdminPasswords;
 import io.junction.config.HostgroupConfig;
 import io.junction.config.JunctionConfig;
 import io.junction.config.ListenerConfig;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * The demo node's config: the built-in defaults, with one hostgroup holding the throwaway MariaDB, user
- * {@code demo}/{@code demo} starting in schema {@code demo}, both endpoints on 127.0.0.1, and TLS offered to clients
+ * {@code demo}/{@code demo} starting in schema {@code demo}, admin API user {@code demo}/{@code demo}, both endpoints on 127.0.0.1, and TLS offered to clients
  * with the demo's generated certificate.
  */
 final class DemoConfig {
@@ -27,7 +28,8 @@ final class DemoConfig {
         return new JunctionConfig(
                 defaults.version(),
                 new ListenerConfig(HOST, port, defaults.listener().eventLoops()),
-                new AdminConfig(HOST, adminPort, true),
+                new AdminConfig(HOST, adminPort, true,
+                        List.of(new AdminConfig.AdminUser("demo", AdminPasswords.hash("demo"))), List.of()),
                 List.of(new HostgroupConfig(hostgroup, "demo")),
                 List.of(ServerConfig.of(dbHost, dbPort, hostgroup)),
                 List.of(UserConfig.withPassword("demo", "demo", "demo")),

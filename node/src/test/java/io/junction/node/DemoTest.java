@@ -43,7 +43,7 @@ class DemoTest {
                 "tls:   mariadb -h 127.0.0.1 -P " + port + " -u demo -pdemo --ssl --ssl-ca=" + demo.certificate().certificate()
                         + " --ssl-verify-server-cert demo",
                 "jdbc:  jdbc:mariadb://127.0.0.1:" + port + "/demo?user=demo&password=demo",
-                "admin: http://127.0.0.1:" + adminPort + "/",
+                "admin: http://127.0.0.1:" + adminPort + "/ (user demo, password demo)",
                 "Press Ctrl-C to stop.");
     }
 
