@@ -258,6 +258,23 @@ class ClusterTest {
 
     @Test
     @Order(9)
+    void statisticsAreGatheredFromEveryNode() throws Exception {
+        JsonObject stats = Api.of(cluster.node(2)).getJson("/api/v1/stats");
+
+        assertThat(stats.getJsonArray("unreachable")).isEmpty();
+        JsonArray nodes = stats.getJsonArray("nodes");
+        assertThat(nodes).hasSize(3);
+        for (Object node : nodes) {
+            JsonObject answer = (JsonObject) node;
+            assertThat(answer.getJsonObject("clients").getInteger("connected")).isNotNull();
+            assertThat(answer.getJsonObject("pins").getLong("transaction")).isNotNull();
+            assertThat(answer.getJsonArray("pools")).isNotNull();
+            assertThat(answer.getJsonArray("health")).isNotNull();
+        }
+    }
+
+    @Test
+    @Order(10)
     void apiCallsWithoutCredentialsAre401() throws Exception {
         HttpResponse<String> anonymous = Http.get(cluster.node(0).adminPort(), "/api/v1/servers");
         assertThat(anonymous.statusCode()).isEqualTo(401);

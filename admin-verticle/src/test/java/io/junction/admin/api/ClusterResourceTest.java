@@ -95,7 +95,7 @@ class ClusterResourceTest {
         HttpResponse<Buffer> response = api.get("/stats/bogus");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(SectionResourceTest.problems(response)).containsExactly("section: \"bogus\" (expected: one of pools, digests, pins, clients)");
+        assertThat(SectionResourceTest.problems(response)).containsExactly("section: \"bogus\" (expected: one of pools, digests, pins, clients, health)");
     }
 
     @Test
