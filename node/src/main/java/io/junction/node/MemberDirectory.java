@@ -51,8 +51,11 @@ final class MemberDirectory implements ClusterView {
         });
     }
 
-    /** Writes this node's entry when it changed since the last write. */
+    /** Writes this node's entry when it changed since the last write (clustered nodes only). */
     Future<Void> publish() {
+        if (map == null) {
+            return Future.succeededFuture(); // not clustered: members() answers from self directly
+        }
         String now = toJson(self.get()).encode();
         if (now.equals(published)) {
             return Future.succeededFuture();

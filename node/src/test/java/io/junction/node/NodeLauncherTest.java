@@ -1,6 +1,7 @@
 package io.junction.node;
 
 import io.junction.config.AdminConfig;
+import io.junction.config.AdminPasswords;
 import io.junction.config.ConfigLoader;
 import io.junction.config.JunctionConfig;
 import io.junction.config.ListenerConfig;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -98,6 +102,35 @@ class NodeLauncherTest {
             JunctionConfig config = withAdmin(config(0), new AdminConfig("127.0.0.1", taken.getLocalPort(), true));
 
             assertThatThrownBy(() -> launch(config)).hasMessageContaining("Address already in use");
+        }
+    }
+
+    @Test
+    void aNodeRunningAloneCanBeDrainedThroughItsApi() throws Exception {
+        String token = "drain-test-token";
+        AdminConfig admin = new AdminConfig("127.0.0.1", 0, true, List.of(),
+                List.of(new AdminConfig.AdminToken("test", AdminPasswords.tokenDigest(token))));
+        node = launch(withAdmin(config(0), admin));
+        int adminPort = node.adminPort().getAsInt();
+
+        // Regression: draining a node that is not clustered threw before the drain began (no member map to update).
+        HttpResponse<String> drain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + adminPort + "/api/v1/cluster/members/" + node.nodeId() + "/drain"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(drain.statusCode()).as(drain.body()).isEqualTo(202);
+        assertThat(Http.get(adminPort, "/ready").statusCode()).isEqualTo(503);
+        Await.until(() -> !accepts(node.mysqlPort()), "the MySQL listener is closed", java.time.Duration.ofSeconds(20));
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
