@@ -23,10 +23,7 @@ record ClusterBoot(Vertx vertx, ClusterManager manager, String nodeId) {
             return Future.succeededFuture(new ClusterBoot(Vertx.vertx(options), null, UUID.randomUUID().toString()));
         }
         ClusterManager manager = ClusterManagers.hazelcast(cluster);
-        return Vertx.builder()
-                .with(ClusterManagers.withEventBusAddress(cluster, options))
-                .withClusterManager(manager)
-                .buildClustered()
+        return ClusterManagers.clusteredVertx(cluster, options, manager)
                 .map(vertx -> new ClusterBoot(vertx, manager, manager.getNodeId()));
     }
 }

@@ -5,10 +5,6 @@ import io.junction.config.ConfigValidator;
 import io.junction.config.InvalidConfigException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +24,6 @@ import java.util.Objects;
 public final class StateFile {
     /** The file's name inside the state directory. */
     public static final String FILE_NAME = "junction-state.json";
-    private static final Logger LOG = LoggerFactory.getLogger(StateFile.class);
 
     private final Vertx vertx;
     private final Path file;
@@ -89,19 +84,5 @@ public final class StateFile {
             }
             return version;
         });
-    }
-
-    /**
-     * Saves the store's current version now and after every commit announced on {@link Addresses#CONFIG_COMMITTED}.
-     * Unregister the returned consumer to stop. A save that fails is logged, and tried again with the next commit.
-     */
-    public Future<MessageConsumer<JsonObject>> follow(ConfigStore store) {
-        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.CONFIG_COMMITTED,
-                message -> store.current().compose(this::save).onFailure(e ->
-                        LOG.error("cannot save the cluster state to {}: {}", file, e.toString())));
-        return consumer.completion()
-                .compose(v -> store.current())
-                .compose(this::save)
-                .map(v -> consumer);
     }
 }

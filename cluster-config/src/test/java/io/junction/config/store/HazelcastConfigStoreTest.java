@@ -39,8 +39,10 @@ class HazelcastConfigStoreTest {
         int firstPort = freePort();
         int secondPort = freePort();
         List<String> members = List.of("127.0.0.1:" + firstPort, "127.0.0.1:" + secondPort);
-        first = await(ClusterManagers.clusteredVertx(node(firstPort, members), new VertxOptions()));
-        second = await(ClusterManagers.clusteredVertx(node(secondPort, members), new VertxOptions()));
+        first = await(ClusterManagers.clusteredVertx(node(firstPort, members), new VertxOptions(),
+                ClusterManagers.hazelcast(node(firstPort, members))));
+        second = await(ClusterManagers.clusteredVertx(node(secondPort, members), new VertxOptions(),
+                ClusterManagers.hazelcast(node(secondPort, members))));
     }
 
     @AfterAll

@@ -2,13 +2,10 @@ package io.junction.config.store;
 
 import static io.junction.config.store.StoreFixtures.BASE;
 import static io.junction.config.store.StoreFixtures.await;
-import static io.junction.config.store.StoreFixtures.change;
 import static io.junction.config.store.StoreFixtures.failure;
-import static io.junction.config.store.StoreFixtures.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.junction.config.InvalidConfigException;
-import io.junction.config.store.ChangeOp.SetVariable;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,23 +75,5 @@ class StateFileTest {
         Files.writeString(state.path(), valid.replace("\"max_retries\":1", "\"max_retries\":11"));
         assertThat(failure(state.load())).isInstanceOf(InvalidConfigException.class)
                 .hasMessage(state.path() + ": limits.max_retries: 11 (expected: 0..10)");
-    }
-
-    @Test
-    void followingAStoreSavesTheCurrentVersionAndEveryCommit() throws InterruptedException {
-        SharedDataConfigStore store = new SharedDataConfigStore(vertx);
-        await(store.seed(BASE));
-        StateFile state = new StateFile(vertx, dir);
-
-        var consumer = await(state.follow(store));
-        assertThat(await(state.load()).version()).isEqualTo(1);
-        await(store.commit(change(1, new SetVariable("limits.max_retries", 3))));
-
-        waitFor("version 2 on disk", 10, () -> {
-            VersionedConfig saved = await(state.load());
-            return saved.version() == 2;
-        });
-        assertThat(await(state.load()).config().limits().maxRetries()).isEqualTo(3);
-        await(consumer.unregister());
     }
 }
