@@ -28,8 +28,8 @@ public final class ConfigReader {
             "host", "port", "hostgroup", "weight", "max_connections", "status", "max_replication_lag",
             "max_latency_ms", "tls", "tls_ca");
     private static final List<String> USER = List.of("name", "password", "password_hash", "password_ed25519",
-            "default_hostgroup", "default_schema", "max_connections", "transaction_persistent", "auth_plugin",
-            "require_tls");
+            "default_hostgroup", "default_schema", "max_connections", "max_backend_connections", "transaction_persistent",
+            "auth_plugin", "require_tls");
     private static final List<String> LIMITS = List.of("max_client_connections", "max_packet_size", "local_infile",
             "max_retries");
     private static final List<String> TIMEOUTS = List.of("handshake_ms", "connect_ms", "pool_wait_ms", "idle_ping_ms",
@@ -144,6 +144,7 @@ public final class ConfigReader {
                 m.integer("default_hostgroup", UserConfig.DEFAULT_HOSTGROUP),
                 m.text("default_schema", null),
                 m.integer("max_connections", UserConfig.DEFAULT_MAX_CONNECTIONS),
+                m.integer("max_backend_connections", UserConfig.NO_BACKEND_LIMIT),
                 m.bool("transaction_persistent", UserConfig.DEFAULT_TRANSACTION_PERSISTENT),
                 m.text("auth_plugin", UserConfig.DEFAULT_AUTH_PLUGIN),
                 m.bool("require_tls", false));

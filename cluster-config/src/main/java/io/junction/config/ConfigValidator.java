@@ -174,6 +174,7 @@ public final class ConfigValidator {
                         "1.." + MAX_SCHEMA_NAME + " characters, or no default_schema"));
             }
             checks.range(path + ".max_connections", user.maxConnections(), 1, 1_000_000);
+            checks.range(path + ".max_backend_connections", user.maxBackendConnections(), 0, 1_000_000);
             if (!user.transactionPersistent()) {
                 checks.add(Problems.of(path + ".transaction_persistent", false,
                         "true; transactions always stay on the connection they started on"));

@@ -91,6 +91,7 @@ public final class ConfigWriter {
         node.put("default_hostgroup", user.defaultHostgroup());
         putIfSet(node, "default_schema", user.defaultSchema());
         node.put("max_connections", user.maxConnections())
+                .put("max_backend_connections", user.maxBackendConnections())
                 .put("transaction_persistent", user.transactionPersistent())
                 .put("auth_plugin", user.authPlugin())
                 .put("require_tls", user.requireTls());

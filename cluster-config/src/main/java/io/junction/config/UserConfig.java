@@ -11,6 +11,9 @@ package io.junction.config;
  *        Clients can be checked with it, but backend logins as such a user fail: they need the clear password
  * @param defaultSchema schema a client starts in when it names none; null for none
  * @param maxConnections client connections this user may hold open at once
+ * @param maxBackendConnections backend connections Junction may hold open as this user, over all servers, at once
+ *        (the backends' own {@code MAX_USER_CONNECTIONS}, seen from Junction); 0 means no limit beyond the servers'
+ *        {@code max_connections}. Like those, a budget for the whole cluster, split among the live nodes
  * @param transactionPersistent must be true ({@link ConfigValidator} refuses false): a transaction always stays on
  *        the backend connection it started on, whatever the query rules say
  * @param authPlugin the plugin Junction asks this user's clients to authenticate with:
@@ -25,12 +28,15 @@ public record UserConfig(
         int defaultHostgroup,
         String defaultSchema,
         int maxConnections,
+        int maxBackendConnections,
         boolean transactionPersistent,
         String authPlugin,
         boolean requireTls) {
 
     public static final int DEFAULT_HOSTGROUP = 0;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** No per-user limit on backend connections. */
+    public static final int NO_BACKEND_LIMIT = 0;
     public static final boolean DEFAULT_TRANSACTION_PERSISTENT = true;
     public static final String NATIVE_PASSWORD = "mysql_native_password";
     public static final String CACHING_SHA2_PASSWORD = "caching_sha2_password";
@@ -43,6 +49,14 @@ public record UserConfig(
                       int maxConnections, boolean transactionPersistent) {
         this(name, password, passwordHash, defaultHostgroup, defaultSchema, maxConnections, transactionPersistent,
                 DEFAULT_AUTH_PLUGIN, false);
+    }
+
+    /** A user without a limit of its own on backend connections. */
+    public UserConfig(String name, String password, String passwordHash, String passwordEd25519, int defaultHostgroup,
+                      String defaultSchema, int maxConnections, boolean transactionPersistent, String authPlugin,
+                      boolean requireTls) {
+        this(name, password, passwordHash, passwordEd25519, defaultHostgroup, defaultSchema, maxConnections,
+                NO_BACKEND_LIMIT, transactionPersistent, authPlugin, requireTls);
     }
 
     /** A user without an Ed25519 public key. */
@@ -61,19 +75,26 @@ public record UserConfig(
     /** This user with another authentication plugin and TLS requirement. */
     public UserConfig withAuthentication(String plugin, boolean tlsRequired) {
         return new UserConfig(name, password, passwordHash, passwordEd25519, defaultHostgroup, defaultSchema,
-                maxConnections, transactionPersistent, plugin, tlsRequired);
+                maxConnections, maxBackendConnections, transactionPersistent, plugin, tlsRequired);
     }
 
     /** This user with these credentials (each may be null): clear password, native hash, Ed25519 public key. */
     public UserConfig withPasswords(String clear, String hash, String ed25519PublicKey) {
         return new UserConfig(name, clear, hash, ed25519PublicKey, defaultHostgroup, defaultSchema, maxConnections,
-                transactionPersistent, authPlugin, requireTls);
+                maxBackendConnections, transactionPersistent, authPlugin, requireTls);
+    }
+
+    /** This user with another cluster-wide cap on its backend connections ({@link #NO_BACKEND_LIMIT} for none). */
+    public UserConfig withMaxBackendConnections(int max) {
+        return new UserConfig(name, password, passwordHash, passwordEd25519, defaultHostgroup, defaultSchema,
+                maxConnections, max, transactionPersistent, authPlugin, requireTls);
     }
 
     @Override
     public String toString() {
         return "UserConfig[name=" + name + ", defaultHostgroup=" + defaultHostgroup + ", defaultSchema=" + defaultSchema
-                + ", maxConnections=" + maxConnections + ", transactionPersistent=" + transactionPersistent
+                + ", maxConnections=" + maxConnections + ", maxBackendConnections=" + maxBackendConnections
+                + ", transactionPersistent=" + transactionPersistent
                 + ", authPlugin=" + authPlugin + ", requireTls=" + requireTls + "]";
     }
 }

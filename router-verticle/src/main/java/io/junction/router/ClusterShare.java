@@ -2,11 +2,11 @@ package io.junction.router;
 
 /**
  * This node's part of a budget set for the whole cluster ({@code max_connections} of a server, of a user's
- * clients): members are ranked 0..members-1 (by the cluster, e.g. by node id), and each gets
+ * clients, a user's {@code max_backend_connections}): members are ranked 0..members-1 (by the cluster, e.g. by node id), and each gets
  * {@code floor(max / members)}, the first {@code max % members} one more, so the shares add up to exactly
- * {@code max}. A share can be 0 when {@code max < members}: that node then opens no connection to the server (its
- * statements wait for the pool timeout and fail with 9001) or admits no client of the user (error 1226); raise the
- * cap to at least the number of nodes to avoid it.
+ * {@code max}. A share can be 0 when {@code max < members}: that node then opens no connection to the server or as
+ * the user (its statements wait for the pool timeout and fail with 9001) or admits no client of the user (error
+ * 1226); raise the cap to at least the number of nodes to avoid it.
  *
  * @param rank this node's place, {@code 0 <= rank < members}
  * @param members live nodes, at least 1

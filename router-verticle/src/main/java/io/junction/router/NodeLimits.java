@@ -2,25 +2,30 @@ package io.junction.router;
 
 import io.junction.config.JunctionConfig;
 import io.junction.config.ServerConfig;
+import io.junction.config.UserConfig;
 import io.junction.router.backend.BackendServers;
 import io.junction.router.backend.ServerBudget;
+import io.junction.router.backend.UserBudget;
 import io.junction.router.monitor.HealthBoard;
 import io.junction.router.routing.PinCounters;
 import io.junction.router.routing.QueryRules;
 import io.junction.router.stats.PreparedCounters;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The only state shared by the router verticles of a node: counters of open client connections (node-wide and per
- * user), each server's backend connection budget, the compiled query rules, pin counts and the monitor's health
- * board. Everything else belongs to one event loop.
+ * user), each server's and each user's backend connection budget, the compiled query rules, pin counts and the
+ * monitor's health board. Everything else belongs to one event loop.
  *
  * <p>Budgets and per-user client caps are this node's {@link ClusterShare} of the configured, cluster-wide values.
  * A config change resizes budgets in place; a removed server's budget is kept (so its draining connections still
- * count) until its last connection closes. Changes are rare and synchronized; reads on the data path are not.
+ * count) until its last connection closes. A removed user's budget is kept with its last cap, for the sessions
+ * that stay logged in (user names are few, so it is never dropped). Changes are rare and synchronized; reads on
+ * the data path are not.
  */
 public final class NodeLimits {
     private final AtomicInteger clients = new AtomicInteger();
@@ -29,6 +34,9 @@ public final class NodeLimits {
     private final Map<String, ServerBudget> budgets = new ConcurrentHashMap<>();
     /** Budgets of servers no longer in the config that still have connections open. */
     private final Map<String, ServerBudget> retiredBudgets = new ConcurrentHashMap<>();
+    private final Map<String, UserBudget> userBudgets = new ConcurrentHashMap<>();
+    /** Each user's cluster-wide {@code max_backend_connections} (0: no limit), the last value configured. */
+    private final Map<String, Integer> userBackendMax = new ConcurrentHashMap<>();
     private volatile BackendServers servers = BackendServers.NONE;
     private volatile ClusterShare share = ClusterShare.ALONE;
     private volatile int port;
@@ -41,6 +49,7 @@ public final class NodeLimits {
     public NodeLimits(JunctionConfig config) {
         this.rules = new QueryRules(config.queryRules());
         applyServers(BackendServers.of(config));
+        applyUsers(config.users());
     }
 
     /** Takes a new config's servers: budgets for new ones, new caps in place, removed ones kept until empty. */
@@ -66,6 +75,14 @@ public final class NodeLimits {
         retiredBudgets.values().removeIf(budget -> budget.open() == 0);
     }
 
+    /** Takes a new config's users: each one's backend budget, created or resized in place. */
+    synchronized void applyUsers(List<UserConfig> users) {
+        for (UserConfig user : users) {
+            userBackendMax.put(user.name(), user.maxBackendConnections());
+            userBudget(user.name()).resize(userCap(user.name()));
+        }
+    }
+
     /** Makes every budget and per-user client cap this node's share of the configured value, and resizes budgets. */
     synchronized void share(ClusterShare next) {
         share = next;
@@ -73,6 +90,13 @@ public final class NodeLimits {
         for (String address : now.addresses()) {
             budgets.get(address).resize(next.of(now.connectAs(address).maxConnections()));
         }
+        userBudgets.forEach((user, budget) -> budget.resize(userCap(user)));
+    }
+
+    /** This node's share of a user's {@code max_backend_connections}, or no cap when it has none. */
+    private int userCap(String user) {
+        int max = userBackendMax.getOrDefault(user, UserConfig.NO_BACKEND_LIMIT);
+        return max == UserConfig.NO_BACKEND_LIMIT ? UserBudget.UNLIMITED : share.of(max);
     }
 
     /** This node's place in the cluster, which decides its share of cluster-wide caps. */
@@ -168,6 +192,15 @@ public final class NodeLimits {
             return budget;
         }
         return retiredBudgets.computeIfAbsent(server.address(), a -> new ServerBudget(a, share.of(server.maxConnections())));
+    }
+
+    /**
+     * The budget of a user's backend connections over all servers, shared by every event loop of this node;
+     * unlimited for a user the config never named.
+     */
+    public UserBudget userBudget(String user) {
+        UserBudget budget = userBudgets.get(user);
+        return budget != null ? budget : userBudgets.computeIfAbsent(user, u -> new UserBudget(u, userCap(u)));
     }
 
     /** Open backend connections per server address (removed servers included while they still have some). */

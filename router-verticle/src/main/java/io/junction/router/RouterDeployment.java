@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * The router verticles of one node: one {@link RouterVerticle} per event loop, all on the same port, sharing
  * one {@link NodeLimits}, and the health monitor. This is what the node drives at runtime: a committed config is
- * swapped in with {@link #apply}, every loop taking the new immutable snapshot on its own event loop.
+ * swapped in with {@link #apply}, every loop taking the new immutable snapshot on its own event loop. In a cluster
+ * only one node monitors; the others turn their monitor off ({@link #monitorLocally}) and put what it observes on
+ * their board ({@link #observe}).
  */
 public final class RouterDeployment {
     private static final Logger LOG = LoggerFactory.getLogger(RouterDeployment.class);
@@ -34,17 +36,20 @@ public final class RouterDeployment {
     private volatile JunctionConfig running;
     private volatile boolean draining;
     private volatile String monitorId;
+    /** Whether this node runs the monitor (when the config enables it) or shows another node's observations. */
+    private volatile boolean monitorLocally;
     /** The last change started: changes run one after the other, each against the snapshot the previous left. */
     private Future<Void> applying = Future.succeededFuture();
 
     private RouterDeployment(Vertx vertx, String deploymentId, NodeLimits limits, StatsCollector stats, RouterLoops loops,
-                             JunctionConfig running) {
+                             JunctionConfig running, boolean monitorLocally) {
         this.vertx = vertx;
         this.deploymentId = deploymentId;
         this.limits = limits;
         this.stats = stats;
         this.loops = loops;
         this.running = running;
+        this.monitorLocally = monitorLocally;
     }
 
     /** Deploys the router verticles without metrics; the future completes once every instance listens. */
@@ -58,6 +63,18 @@ public final class RouterDeployment {
      * @param metrics told of every statement, pool wait and backend connect, on the event loops
      */
     public static Future<RouterDeployment> start(Vertx vertx, JunctionConfig config, RouterMetrics metrics) {
+        return start(vertx, config, metrics, true);
+    }
+
+    /**
+     * Deploys the router verticles; the future completes once every instance listens.
+     *
+     * @param metrics told of every statement, pool wait and backend connect, on the event loops
+     * @param monitorLocally whether this node starts its own health monitor (see {@link #monitorLocally(boolean)})
+     */
+    public static Future<RouterDeployment> start(Vertx vertx, JunctionConfig requested, RouterMetrics metrics,
+                                                 boolean monitorLocally) {
+        JunctionConfig config = ListenerPort.concrete(requested);
         NodeLimits limits = new NodeLimits(config);
         StatsCollector stats = new StatsCollector();
         RouterLoops loops = new RouterLoops();
@@ -67,7 +84,8 @@ public final class RouterDeployment {
         return vertx.deployVerticle(() -> new RouterVerticle(config, limits, stats, loops, metrics),
                         new DeploymentOptions().setInstances(instances))
                 .compose(routers -> {
-                    RouterDeployment deployment = new RouterDeployment(vertx, routers, limits, stats, loops, config);
+                    RouterDeployment deployment = new RouterDeployment(vertx, routers, limits, stats, loops, config,
+                            monitorLocally);
                     return deployment.startMonitor(config).map(deployment);
                 });
     }
@@ -92,6 +110,7 @@ public final class RouterDeployment {
         }
         QueryRules rules = changes.rulesChanged() ? new QueryRules(next.queryRules()) : limits.rules();
         limits.applyServers(changes.servers());
+        limits.applyUsers(changes.effective().users());
         limits.rules(rules);
         running = changes.effective();
         return loops.onEach(loop -> loop.apply(changes, rules))
@@ -103,9 +122,10 @@ public final class RouterDeployment {
     /**
      * Makes this node's caps its share of the cluster-wide ones, now that the cluster has {@code members} live
      * nodes and this one ranks {@code rank} among them (see {@link ClusterShare}): each server's
-     * {@code max_connections} and each user's client {@code max_connections}. Call it again whenever a node joins
-     * or leaves. Budgets resize in place: idle connections above a lower cap are closed at once, lent ones when
-     * given back, and no more than the new cap is opened afterwards; clients already logged in stay.
+     * {@code max_connections}, each user's client {@code max_connections} and {@code max_backend_connections}.
+     * Call it again whenever a node joins or leaves. Budgets resize in place: idle connections above a lower cap
+     * are closed at once, lent ones when given back, and no more than the new cap is opened afterwards; clients
+     * already logged in stay.
      *
      * @throws IllegalArgumentException unless {@code 0 <= rank < members}
      */
@@ -147,9 +167,40 @@ public final class RouterDeployment {
         return running;
     }
 
-    /** The health monitor, when the config enables it: it publishes to the node's health board. */
+    /**
+     * Whether this node runs the health monitor itself (the default) or only shows what another node's monitor
+     * observes, handed over with {@link #observe}: in a cluster one node monitors for all. Turned on, a monitor
+     * starts from what the board shows, so a server the previous monitor shunned stays shunned; turned off, the
+     * monitor stops and the board keeps its last snapshot. Runs in turn with config changes (a later change restarts
+     * the monitor only where it runs); completes once the monitor started or stopped.
+     */
+    public synchronized Future<Void> monitorLocally(boolean on) {
+        monitorLocally = on;
+        applying = applying.transform(previous -> on ? startMonitor(running) : stopMonitor());
+        return applying;
+    }
+
+    /** Whether this node runs the health monitor (when the config enables it); see {@link #monitorLocally(boolean)}. */
+    public boolean monitorsLocally() {
+        return monitorLocally;
+    }
+
+    /**
+     * Puts what another node's monitor observed on this node's health board: the router verticles route by it
+     * from their next statement, as if this node's monitor had published it.
+     *
+     * @throws IllegalStateException while this node runs its own monitor, which alone publishes to its board
+     */
+    public void observe(HealthSnapshot snapshot) {
+        if (monitorLocally) {
+            throw new IllegalStateException("this node runs its own monitor; turn it off before observing another's");
+        }
+        limits.health().publish(snapshot);
+    }
+
+    /** The health monitor, when the config enables it and this node monitors: it publishes to the node's board. */
     private Future<Void> startMonitor(JunctionConfig config) {
-        if (!config.monitor().enabled()) {
+        if (!monitorLocally || !config.monitor().enabled() || monitorId != null) {
             return Future.succeededFuture();
         }
         return vertx.deployVerticle(new MonitorVerticle(config, limits.health())).map(id -> {
@@ -172,6 +223,13 @@ public final class RouterDeployment {
             }
             return startMonitor(config);
         });
+    }
+
+    private Future<Void> stopMonitor() {
+        if (monitorId == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.undeploy(monitorId).onSuccess(v -> monitorId = null);
     }
 
     /** Node-wide counters: client connections open, backend connections per server. */

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +138,28 @@ class SectionResourceTest {
     }
 
     @Test
+    void aUsersBackendConnectionCapRoundTripsAndANegativeOneIs400NamingIt() {
+        assertThat(api.get("/users/app").bodyAsJsonObject().getInteger("max_backend_connections"))
+                .as("no limit unless set").isZero();
+
+        JsonObject read = api.get("/users/app").bodyAsJsonObject();
+        assertThat(openApiSchema("User").getJsonObject("properties").fieldNames())
+                .as("the OpenAPI document lists every key of a user").containsAll(read.fieldNames());
+        HttpResponse<Buffer> response = api.write(HttpMethod.PUT, "/users/app", api.version(),
+                read.copy().put("max_backend_connections", 4));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(api.get("/users/app").bodyAsJsonObject().getInteger("max_backend_connections")).isEqualTo(4);
+        assertThat(ApiFixture.await(api.store.current()).config().user("app").orElseThrow().maxBackendConnections())
+                .isEqualTo(4);
+
+        HttpResponse<Buffer> refused = api.write(HttpMethod.PUT, "/users/app", api.version(),
+                read.copy().put("max_backend_connections", -1));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(problems(refused)).singleElement().asString()
+                .contains("max_backend_connections: -1").contains("expected: 0..1000000");
+    }
+
+    @Test
     void aUserReplacedWithANewPasswordGetsIt() {
         HttpResponse<Buffer> response = api.write(HttpMethod.PUT, "/users/app", api.version(),
                 new JsonObject().put("password", "brand-new-pw"));
@@ -178,6 +204,17 @@ class SectionResourceTest {
         JsonArray items = api.get(collection).bodyAsJsonObject().getJsonArray("items");
         return ConfigJson.section(collection.substring(1)).map(section -> items.stream()
                 .map(i -> section.keyOf((JsonObject) i)).toList()).orElseThrow();
+    }
+
+    /** A schema of the OpenAPI document the API serves. */
+    private static JsonObject openApiSchema(String name) {
+        try (InputStream in = SectionResourceTest.class.getClassLoader().getResourceAsStream(OpenApiResource.DOCUMENT)) {
+            assertThat(in).as(OpenApiResource.DOCUMENT).isNotNull();
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<Object> problems(HttpResponse<Buffer> response) {

@@ -52,15 +52,15 @@ public final class BackendPools {
         PoolKey key = new PoolKey(server.address(), user, wireFormat);
         return pools.computeIfAbsent(key, k -> {
             ServerConfig connectAs = servers.connectAs(server.address());
-            return new BackendPool(k, connectAs != null ? connectAs : server, limits.budget(server), this,
-                    servers.availability(server.address()));
+            return new BackendPool(k, connectAs != null ? connectAs : server, limits.budget(server),
+                    limits.userBudget(user), this, servers.availability(server.address()));
         });
     }
 
     /**
      * A new config: every pool learns whether its server still takes borrows and how to connect to it; pools of
      * servers whose connection settings changed, and of users in {@code retiredUsers} (their password changed),
-     * retire their connections; idle connections above a lowered cap are closed.
+     * retire their connections; idle connections above a lowered cap (a server's or a user's) are closed.
      */
     public void apply(BackendServers next, Set<String> retiredUsers, TimeoutsConfig nextTimeouts) {
         BackendServers before = servers;
@@ -71,7 +71,7 @@ public final class BackendPools {
             boolean retire = next.reconnects(address, before) || retiredUsers.contains(pool.key().user());
             pool.apply(connectAs != null ? connectAs : pool.server(), next.availability(address), retire);
             if (connectAs != null && pool.budget() != limits.budget(connectAs)) {
-                pools.remove(pool.key()); // a server removed and added again: its old, empty budget was dropped
+                pools.remove(pool.key()).forget(); // a server removed and added again: its old, empty budget was dropped
             }
         }
         trimToCaps();
@@ -83,7 +83,10 @@ public final class BackendPools {
         connector.timeout(nextTimeouts.connectMs());
     }
 
-    /** Closes idle connections of servers that have more open than their cap (lowered by a config or a cluster re-split). */
+    /**
+     * Closes idle connections of servers and users that have more open than their cap (lowered by a config or a
+     * cluster re-split).
+     */
     public void trimToCaps() {
         for (BackendPool pool : pools.values()) {
             pool.trimToCap();
@@ -141,6 +144,16 @@ public final class BackendPools {
         return false;
     }
 
+    /** Closes one idle connection of {@code user} (to any server) from any pool of this loop, to free its budget. */
+    boolean evictIdleOfUser(String user) {
+        for (BackendPool pool : pools.values()) {
+            if (pool.key().user().equals(user) && pool.evictOne()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Closes every idle connection to {@code server} (shunned or taken offline); lent ones finish their work. */
     public void closeIdle(String server) {
         for (BackendPool pool : pools.values()) {
@@ -181,10 +194,18 @@ public final class BackendPools {
         for (BackendPool pool : pools.values()) {
             pool.maintain(now);
         }
-        if (pools.values().removeIf(BackendPool::drained)) {
+        if (pools.values().removeIf(BackendPools::dropIfDrained)) {
             poolStats.keySet().removeIf(address -> !servers.addresses().contains(address)
                     && pools.keySet().stream().noneMatch(key -> key.server().equals(address)));
         }
+    }
+
+    private static boolean dropIfDrained(BackendPool pool) {
+        if (!pool.drained()) {
+            return false;
+        }
+        pool.forget();
+        return true;
     }
 
     public void close() {

@@ -2,8 +2,8 @@ package io.junction.router.backend;
 
 /** No backend connection became free within the pool wait timeout. */
 public final class PoolTimeoutException extends RuntimeException {
-    public PoolTimeoutException(String server, long waitedMs, int max) {
-        super("no connection to backend " + server + " became free within " + waitedMs + " ms (max_connections "
-                + max + " reached)");
+    /** @param reached the cap that was full, e.g. {@code max_connections 5} */
+    public PoolTimeoutException(String server, long waitedMs, String reached) {
+        super("no connection to backend " + server + " became free within " + waitedMs + " ms (" + reached + " reached)");
     }
 }
