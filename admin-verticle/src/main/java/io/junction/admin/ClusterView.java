@@ -23,8 +23,10 @@ public interface ClusterView {
      * @param adminPort its admin HTTP port, 0 when its admin endpoint is disabled
      * @param configVersion the config version its router verticles run
      * @param draining whether it was asked to drain (accepts no new clients)
+     * @param monitorLeader whether it runs the health checks for the whole cluster (the other nodes show what it
+     *        observes)
      */
     record Member(String id, String host, int mysqlPort, int adminPort, long configVersion, boolean ready,
-                  boolean draining) {
+                  boolean draining, boolean monitorLeader) {
     }
 }

@@ -13,8 +13,9 @@ import java.util.List;
  * @param port Hazelcast's port (auto-incremented by Hazelcast when taken)
  * @param members the other nodes as {@code host:port} (this node's own address may be listed too, so every node can
  *        share one list); empty: this node forms a cluster that others join by listing it
- * @param stateDir where the node keeps the shared config it last saw ({@code junction-state.json}), so it can start
- *        the cluster again from it when every node was down; null: nothing is saved
+ * @param stateDir where the node keeps the shared config it last saw and the history before it
+ *        ({@code junction-state.json}), so it can start the cluster again from them when every node was down;
+ *        null: nothing is saved
  */
 public record ClusterConfig(boolean enabled, String name, String host, int port, List<String> members,
                             String stateDir) {

@@ -3,6 +3,7 @@ package io.junction.node;
 import io.junction.config.ConfigValidator;
 import io.junction.config.InvalidConfigException;
 import io.junction.config.JunctionConfig;
+import io.junction.config.store.SavedState;
 import io.junction.config.store.SharedDataConfigStore;
 import io.junction.config.store.SharedSections;
 import io.junction.config.store.StateFile;
@@ -16,8 +17,9 @@ import java.util.List;
 /**
  * The config a node starts with. Its own file (or the built-in default) is only a seed: the first node of a cluster
  * stores it, later nodes adopt what the cluster holds. When the node saved a newer version in its state file (the
- * whole cluster was down), that version is the seed instead, so a cluster restarted from scratch comes back with
- * the last committed config rather than the files it was first started from.
+ * whole cluster was down), that version and the history saved with it are restored instead, so a cluster restarted
+ * from scratch comes back with the last committed config and the versions before it, rather than the files it was
+ * first started from.
  */
 final class ConfigBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigBootstrap.class);
@@ -27,12 +29,13 @@ final class ConfigBootstrap {
 
     /** The version in force once this node has seeded or adopted; {@code stateFile} may be null (nothing saved). */
     static Future<VersionedConfig> seedOrAdopt(SharedDataConfigStore store, JunctionConfig local, StateFile stateFile) {
-        Future<VersionedConfig> saved = stateFile == null ? Future.succeededFuture() : stateFile.load();
+        Future<SavedState> saved = stateFile == null ? Future.succeededFuture() : stateFile.load();
         return saved.compose(state -> {
-            if (state != null && state.version() > local.version()) {
-                LOG.info("Seeding from the saved state {} (version {}), newer than the config file (version {})",
-                        stateFile.path(), state.version(), local.version());
-                return store.seed(SharedSections.merge(local, state.config()), "state file", "seeded from " + stateFile.path());
+            if (state != null && state.current().version() > local.version()) {
+                LOG.info("Restoring the saved state {} (version {} and {} earlier), newer than the config file "
+                        + "(version {})", stateFile.path(), state.current().version(), state.earlier().size(),
+                        local.version());
+                return store.restore(state);
             }
             return store.seed(local);
         }).onSuccess(current -> LOG.info("Running config version {} ({})", current.version(), current.summary().comment()));

@@ -100,11 +100,13 @@ final class MemberDirectory implements ClusterView {
                 .put("admin_port", member.adminPort())
                 .put("config_version", member.configVersion())
                 .put("ready", member.ready())
-                .put("draining", member.draining());
+                .put("draining", member.draining())
+                .put("monitor_leader", member.monitorLeader());
     }
 
     private static Member fromJson(String id, JsonObject json) {
         return new Member(id, json.getString("host"), json.getInteger("mysql_port"), json.getInteger("admin_port"),
-                json.getLong("config_version"), json.getBoolean("ready"), json.getBoolean("draining"));
+                json.getLong("config_version"), json.getBoolean("ready"), json.getBoolean("draining"),
+                json.getBoolean("monitor_leader", false));
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * What other nodes' admin APIs ask of this one over the event bus: its statistics ({@link Addresses#stats}) and to
@@ -27,20 +28,26 @@ final class NodeEndpoints extends VerticleBase {
     private final RouterDeployment router;
     private final NodeState state;
     private final Runnable announce;
+    private final Supplier<MonitorStatus> monitor;
 
-    /** {@code announce} republishes this node's member entry (it changes when the node drains). */
-    NodeEndpoints(String nodeId, RouterDeployment router, NodeState state, Runnable announce) {
+    /**
+     * @param announce republishes this node's member entry (it changes when the node drains)
+     * @param monitor whose health observations this node shows, for its statistics
+     */
+    NodeEndpoints(String nodeId, RouterDeployment router, NodeState state, Runnable announce,
+                  Supplier<MonitorStatus> monitor) {
         this.nodeId = nodeId;
         this.router = router;
         this.state = state;
         this.announce = announce;
+        this.monitor = monitor;
     }
 
     @Override
     public Future<?> start() {
         Future<Void> stats = vertx.eventBus().<JsonObject>consumer(Addresses.stats(nodeId), message ->
                 router.stats()
-                        .onSuccess(snapshot -> message.reply(StatsJson.of(nodeId, snapshot, router.limits())))
+                        .onSuccess(snapshot -> message.reply(StatsJson.of(nodeId, snapshot, router.limits(), monitor.get())))
                         .onFailure(e -> message.fail(500, e.getMessage()))).completion();
         Future<Void> drain = vertx.eventBus().<JsonObject>consumer(Addresses.drain(nodeId), message -> {
             if (!state.draining()) {

@@ -22,12 +22,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Boots one node: a Vert.x instance (clustered on Hazelcast when configured; native transport when present;
  * Micrometer metrics with a Prometheus registry), the config store seeded or adopted ({@link ConfigBootstrap}),
  * the router verticles on the resulting config, then what keeps the node in step with the cluster (member entry,
- * budget share, config follower, stats and drain endpoints) and the admin verticle.
+ * budget share, config follower, stats and drain endpoints, the shared health observations) and the admin verticle.
+ * A clustered node starts without its health monitor: {@link SharedHealth} runs it on one node for all.
  */
 public final class NodeLauncher {
     private static final Logger log = LoggerFactory.getLogger(NodeLauncher.class);
@@ -74,12 +76,12 @@ public final class NodeLauncher {
     private static Future<RunningNode> deploy(ClusterBoot boot, JunctionConfig local) {
         Vertx vertx = boot.vertx();
         SharedDataConfigStore store = new SharedDataConfigStore(vertx);
-        StateFile stateFile = local.cluster().stateDir() == null ? null : new StateFile(vertx, Path.of(local.cluster().stateDir()));
+        StateFile stateFile = local.cluster().stateDir() == null ? null : new StateFile(vertx, Path.of(local.cluster().stateDir()), store);
         MeterRegistry registry = registry();
         return ConfigBootstrap.seedOrAdopt(store, local, stateFile).compose(current -> {
             JunctionConfig config = ConfigBootstrap.merged(local, current);
             NodeState state = new NodeState(current.version());
-            return RouterDeployment.start(vertx, config, new NodeMetrics(registry))
+            return RouterDeployment.start(vertx, config, new NodeMetrics(registry), boot.manager() == null)
                     .compose(router -> persist(stateFile, current).map(router))
                     .compose(router -> {
                         NodeGauges.register(registry, router.limits(), state);
@@ -96,19 +98,25 @@ public final class NodeLauncher {
         AtomicInteger adminPort = new AtomicInteger(); // known once the admin verticle listens
         MemberDirectory members = new MemberDirectory(vertx, boot.manager(), boot.nodeId(), () -> new ClusterView.Member(
                 boot.nodeId(), local.listener().host(), router.port(), adminPort.get(), state.configVersion(), state.ready(),
-                state.draining()));
+                state.draining(), router.monitorsLocally()));
+        SharedHealth sharedHealth = boot.manager() == null ? null
+                : new SharedHealth(boot.nodeId(), members, router, router.limits().health());
+        Supplier<MonitorStatus> monitor = sharedHealth != null ? sharedHealth::status
+                : () -> MonitorStatus.alone(boot.nodeId(), router.limits().health().current().version());
         MembershipWatch watch = new MembershipWatch(vertx, boot.manager(), router::share);
         ConfigFollower follower = new ConfigFollower(store, shared -> ConfigBootstrap.merged(local, shared),
                 next -> router.apply(next).onSuccess(v -> NodeGauges.register(registry, router.limits(), state)),
                 version -> persist(stateFile, version), state);
-        NodeEndpoints endpoints = new NodeEndpoints(boot.nodeId(), router, state, members::publish);
+        NodeEndpoints endpoints = new NodeEndpoints(boot.nodeId(), router, state, members::publish, monitor);
         return vertx.deployVerticle(follower)
                 .compose(id -> vertx.deployVerticle(endpoints))
                 .compose(id -> deployAdmin(vertx, local, state, store, members))
                 .compose(admin -> {
                     adminPort.set(admin == null ? 0 : admin.actualPort());
                     watch.start();
-                    return members.start().map(v -> new RunningNode(vertx, router, admin, state, members, watch));
+                    return members.start()
+                            .compose(v -> sharedHealth == null ? Future.succeededFuture() : vertx.deployVerticle(sharedHealth))
+                            .map(v -> new RunningNode(vertx, router, admin, state, members, watch));
                 });
     }
 

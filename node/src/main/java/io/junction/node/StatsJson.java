@@ -1,8 +1,6 @@
 package io.junction.node;
 
 import io.junction.router.NodeLimits;
-import io.junction.router.monitor.HealthSnapshot;
-import io.junction.router.monitor.ServerHealth;
 import io.junction.router.routing.PinReason;
 import io.junction.router.stats.DigestStatsRow;
 import io.junction.router.stats.PoolStatsRow;
@@ -10,12 +8,11 @@ import io.junction.router.stats.StatsSnapshot;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.TreeMap;
-
 /**
  * One node's statistics as the JSON it answers on {@code Addresses.stats(nodeId)}: the admin API of any node
- * gathers these from every member, so every node's console shows every node's view, observed health included.
- * Keys are snake_case like the config's.
+ * gathers these from every member, so every node's console shows every node's view. Observed health is the
+ * cluster's one view (the monitor leader's), so it is the same on every node once the latest observation reached
+ * it; {@code monitor} says whose it is. Keys are snake_case like the config's.
  */
 final class StatsJson {
     /** Digest rows sent per node, busiest first: enough for a console, small enough for one event-bus message. */
@@ -24,13 +21,14 @@ final class StatsJson {
     private StatsJson() {
     }
 
-    static JsonObject of(String nodeId, StatsSnapshot stats, NodeLimits limits) {
+    static JsonObject of(String nodeId, StatsSnapshot stats, NodeLimits limits, MonitorStatus monitor) {
         return new JsonObject()
                 .put("node", nodeId)
                 .put("pools", pools(stats))
                 .put("digests", digests(stats))
                 .put("pins", pins(limits))
-                .put("health", health(limits.health().current()))
+                .put("health", HealthJson.servers(limits.health().current()))
+                .put("monitor", monitor.toJson())
                 .put("clients", new JsonObject()
                         .put("connected", limits.clients())
                         .put("backend_connections", new JsonObject(new java.util.LinkedHashMap<>(limits.backendConnections()))));
@@ -70,23 +68,6 @@ final class StatsJson {
                     .put("max_time_us", row.maxTimeMicros())
                     .put("rows_sent", row.rowsSent())
                     .put("rows_affected", row.rowsAffected()));
-        }
-        return rows;
-    }
-
-    /**
-     * What this node's monitor observes of each server (shunned, read_only, lag, latency): gathered from every node,
-     * the API shows where nodes see the same servers differently.
-     */
-    private static JsonArray health(HealthSnapshot snapshot) {
-        JsonArray rows = new JsonArray();
-        for (ServerHealth server : new TreeMap<>(snapshot.servers()).values()) {
-            rows.add(new JsonObject()
-                    .put("server", server.address())
-                    .put("shunned", server.shunned())
-                    .put("read_only", server.readOnly())
-                    .put("replication_lag_seconds", server.replicationLagSeconds())
-                    .put("latency_us", server.latencyMicros()));
         }
         return rows;
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Connection;
@@ -243,7 +244,10 @@ class ClusterTest {
 
     @Test
     @Order(8)
-    void theWholeClusterRestartsWithTheLastCommittedConfig() throws Exception {
+    void theWholeClusterRestartsWithTheLastCommittedConfigAndItsHistory() throws Exception {
+        JsonObject versionsBefore = Api.of(cluster.node(0)).getJson("/api/v1/config/versions");
+        assertThat(versionsBefore.getJsonArray("versions")).hasSize((int) lastCommitted);
+
         cluster.stopAll();
         cluster.node(2).start();
         cluster.startTogether(List.of(cluster.node(0), cluster.node(1)));
@@ -253,7 +257,24 @@ class ClusterTest {
         assertThat(server.getInteger("max_connections")).isEqualTo(30);
         try (Connection client = connect(cluster.node(1))) {
             assertThat(port(client)).isEqualTo(db1.port());
+
+            // Node C restored the history from its state file: same versions, times, authors and comments.
+            assertThat(Api.of(cluster.node(0)).getJson("/api/v1/config/versions")).isEqualTo(versionsBefore);
+            JsonObject diff = Api.of(cluster.node(1)).getJson("/api/v1/config/diff?from=2");
+            JsonArray removed = diff.getJsonObject("sections").getJsonObject("servers").getJsonArray("removed");
+            assertThat(removed).hasSize(1);
+            assertThat(removed.getJsonObject(0).getInteger("port")).isEqualTo(db2.port());
+            HttpResponse<String> rolledBack = Api.of(cluster.node(0)).post("/api/v1/config/rollback",
+                    new JsonObject().put("to_version", 2).put("base_version", lastCommitted));
+            assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
+            lastCommitted++;
+            awaitSameVersionEverywhere(lastCommitted);
+            Await.until(() -> port(client) == db2.port(), "node B's client reaches db2 again", DEADLINE);
         }
+        // Every node saves the whole history, not just the versions it applied.
+        JsonObject savedByB = new JsonObject(Files.readString(dir.resolve("b-state").resolve("junction-state.json")));
+        assertThat(savedByB.getLong("version")).isEqualTo(lastCommitted);
+        assertThat(savedByB.getJsonArray("history")).hasSize((int) lastCommitted - 1);
     }
 
     @Test

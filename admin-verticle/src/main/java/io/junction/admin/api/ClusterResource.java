@@ -58,6 +58,7 @@ final class ClusterResource {
                 .put("admin_port", member.adminPort())
                 .put("config_version", member.configVersion())
                 .put("ready", member.ready())
-                .put("draining", member.draining());
+                .put("draining", member.draining())
+                .put("monitor_leader", member.monitorLeader());
     }
 }

@@ -15,13 +15,13 @@ import java.util.List;
  * ({@link Addresses#stats}) at once, and the answer lists what each node said plus the nodes that did not answer in
  * time, rather than failing because one node is slow or gone:
  * <pre>{"nodes": [{"node": "a", "pools": [...], "digests": [...], "pins": {...}, "clients": {...},
- *             "health": [...]}],
+ *             "health": [...], "monitor": {...}}],
  *  "unreachable": [{"node": "b", "error": "no answer within 2000 ms"}]}</pre>
  * {@code GET /stats} gives every section; {@code GET /stats/<section>} only that one per node. What a section
  * holds is the node's business; this class passes it on as it came.
  */
 final class StatsResource {
-    static final List<String> SECTIONS = List.of("pools", "digests", "pins", "clients", "health");
+    static final List<String> SECTIONS = List.of("pools", "digests", "pins", "clients", "health", "monitor");
 
     private final ClusterView cluster;
     private final NodeRequests nodes;

@@ -110,7 +110,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static ClusterView.Member member(String id) {
-        return new ClusterView.Member(id, "127.0.0.1", 6033, 6080, 1, true, false);
+        return new ClusterView.Member(id, "127.0.0.1", 6033, 6080, 1, true, false, false);
     }
 
     /** A request to {@code /api/v1<path>}, authenticated as the admin user. */

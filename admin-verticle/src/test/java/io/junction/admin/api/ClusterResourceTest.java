@@ -58,7 +58,7 @@ class ClusterResourceTest {
         assertThat(body.getString("local")).isEqualTo(ApiFixture.LOCAL_NODE);
         assertThat(body.getJsonArray("members").getJsonObject(0)).isEqualTo(new JsonObject()
                 .put("id", "node-a").put("host", "127.0.0.1").put("mysql_port", 6033).put("admin_port", 6080)
-                .put("config_version", 1).put("ready", true).put("draining", false));
+                .put("config_version", 1).put("ready", true).put("draining", false).put("monitor_leader", false));
         assertThat(body.getJsonArray("members")).hasSize(3);
     }
 
@@ -95,7 +95,7 @@ class ClusterResourceTest {
         HttpResponse<Buffer> response = api.get("/stats/bogus");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(SectionResourceTest.problems(response)).containsExactly("section: \"bogus\" (expected: one of pools, digests, pins, clients, health)");
+        assertThat(SectionResourceTest.problems(response)).containsExactly("section: \"bogus\" (expected: one of pools, digests, pins, clients, health, monitor)");
     }
 
     @Test

@@ -4,6 +4,11 @@ package io.junction.config.store;
 public final class Addresses {
     /** Published after each commit: the new version ({@code {"version": n}}); nodes then read it from the store. */
     public static final String CONFIG_COMMITTED = "junction.config.committed";
+    /**
+     * Published by the cluster's monitor leader with each new observation of the servers' health (leader, epoch,
+     * snapshot version and servers); the other nodes put it on their health board.
+     */
+    public static final String HEALTH_OBSERVED = "junction.health.observed";
 
     private Addresses() {
     }

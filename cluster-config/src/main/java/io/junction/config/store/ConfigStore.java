@@ -33,4 +33,7 @@ public interface ConfigStore {
 
     /** Summaries of the versions kept, newest first. */
     Future<List<VersionSummary>> history();
+
+    /** The versions kept, whole, newest first: the current one, then those {@link #history()} lists. */
+    Future<List<VersionedConfig>> versions();
 }

@@ -9,7 +9,6 @@ import io.vertx.core.shareddata.AsyncMap;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,8 +23,8 @@ import java.util.Objects;
  * {@link Addresses#CONFIG_COMMITTED}; every node (this one included) then reads it with {@link #current()}.
  *
  * <p>Before first use a node {@link #seed}s the store with the config it started from: the first node of a cluster
- * puts its own, later nodes adopt the cluster's, unless theirs is newer (a state file saved by a node of a cluster
- * that was down entirely).
+ * puts its own, later nodes adopt the cluster's, unless theirs is newer. A node whose state file is newer (the
+ * cluster was down entirely) {@link #restore}s the versions it saved instead.
  */
 public final class SharedDataConfigStore implements ConfigStore {
     /** The name of the shared map. */
@@ -66,20 +65,47 @@ public final class SharedDataConfigStore implements ConfigStore {
         if (!problems.isEmpty()) {
             return Future.failedFuture(new InvalidChangeException(problems));
         }
-        VersionedConfig seed = versioned(shared, author, comment);
-        String encoded = StoredVersion.encode(seed);
-        return map().compose(m -> m.putIfAbsent(CURRENT, encoded).compose(held -> {
-            if (held == null) {
-                return committed(m, seed, encoded);
-            }
-            VersionedConfig cluster = StoredVersion.decode(held);
-            if (seed.version() <= cluster.version()) {
+        return map().compose(m -> claim(m, new SavedState(versioned(shared, author, comment), List.of())));
+    }
+
+    /**
+     * {@link #seed} with what a node saved ({@link StateFile}): if the store is empty or holds an older version, the
+     * saved versions become the store's, each with its number, time, author and comment, so a cluster restarted
+     * from disk lists, diffs and rolls back to the versions it had. Else the store's current version is returned.
+     *
+     * @return a failed future with {@link InvalidChangeException} if the saved current version is not valid (earlier
+     *         ones are checked when rolled back to, as in the store)
+     */
+    public Future<VersionedConfig> restore(SavedState saved) {
+        List<String> problems = ConfigValidator.validateShared(saved.current().config());
+        if (!problems.isEmpty()) {
+            return Future.failedFuture(new InvalidChangeException(problems));
+        }
+        return map().compose(m -> claim(m, saved));
+    }
+
+    /**
+     * Makes {@code seed.current()} the current version unless the store holds one at least as new, which is then
+     * returned. The earlier versions are put before the current entry is won, so whoever reads the new version finds
+     * its history; two nodes of one cluster restarting at once saved the same entries, so if both put them, they put
+     * the same text.
+     */
+    private Future<VersionedConfig> claim(AsyncMap<String, String> m, SavedState seed) {
+        return m.get(CURRENT).compose(held -> {
+            VersionedConfig cluster = held == null ? null : StoredVersion.decode(held);
+            if (cluster != null && seed.current().version() <= cluster.version()) {
                 return Future.succeededFuture(cluster);
             }
-            return m.replaceIfPresent(CURRENT, held, encoded).compose(won -> won
-                    ? committed(m, seed, encoded)
-                    : seed(config, author, comment));
-        }));
+            List<Future<Void>> puts = seed.earlier().stream()
+                    .map(v -> m.put(historyKey(v.version()), StoredVersion.encode(v)))
+                    .toList();
+            String encoded = StoredVersion.encode(seed.current());
+            return Future.all(puts)
+                    .compose(v -> held == null
+                            ? m.putIfAbsent(CURRENT, encoded).map(Objects::isNull)
+                            : m.replaceIfPresent(CURRENT, held, encoded))
+                    .compose(won -> won ? committed(m, seed.current(), encoded) : claim(m, seed));
+        });
     }
 
     @Override
@@ -127,12 +153,17 @@ public final class SharedDataConfigStore implements ConfigStore {
         return map().compose(m -> m.get(CURRENT).compose(raw -> version(m, version, decodeCurrent(raw))));
     }
 
-    /**
-     * The versions kept, newest first: those of the last {@value #HISTORY_KEPT} version numbers that are in the map
-     * (a seed from a newer state file skips numbers), and always the current one.
-     */
     @Override
     public Future<List<VersionSummary>> history() {
+        return versions().map(versions -> versions.stream().map(VersionedConfig::summary).toList());
+    }
+
+    /**
+     * The versions kept, newest first: always the current one, and those of the last {@value #HISTORY_KEPT} version
+     * numbers that are in the map (a seed from a newer config file skips numbers).
+     */
+    @Override
+    public Future<List<VersionedConfig>> versions() {
         return map().compose(m -> m.get(CURRENT).compose(raw -> {
             VersionedConfig current = decodeCurrent(raw);
             List<Future<String>> gets = new ArrayList<>();
@@ -140,16 +171,15 @@ public final class SharedDataConfigStore implements ConfigStore {
                 gets.add(m.get(historyKey(v)));
             }
             return Future.all(gets).map(all -> {
-                List<VersionSummary> summaries = new ArrayList<>();
-                summaries.add(current.summary());
+                List<VersionedConfig> versions = new ArrayList<>();
+                versions.add(current);
                 for (int i = 0; i < gets.size(); i++) {
                     String entry = all.resultAt(i);
                     if (entry != null) {
-                        summaries.add(StoredVersion.decode(entry).summary());
+                        versions.add(StoredVersion.decode(entry));
                     }
                 }
-                summaries.sort(Comparator.comparingLong(VersionSummary::version).reversed());
-                return summaries;
+                return versions;
             });
         }));
     }

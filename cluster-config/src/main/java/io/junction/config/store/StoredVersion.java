@@ -26,11 +26,6 @@ final class StoredVersion {
         return tree(version).toString();
     }
 
-    /** Indented, for a file a person may read. */
-    static String encodePretty(VersionedConfig version) {
-        return tree(version).toPrettyString();
-    }
-
     /**
      * Reads what {@link #encode} wrote. The config is read but not validated again: a version once committed stays
      * readable even if a later Junction validates more strictly.
@@ -38,8 +33,21 @@ final class StoredVersion {
      * @throws IllegalStateException if the text is not a stored version (a damaged map entry or file)
      */
     static VersionedConfig decode(String json) {
+        return decode(parse(json));
+    }
+
+    /** The JSON tree of {@code json}, for a reader of a larger document holding stored versions. */
+    static JsonNode parse(String json) {
         try {
-            JsonNode root = JSON.readTree(json);
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not a stored config version: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #decode(String)} of a tree; fields other than a stored version's are ignored. */
+    static VersionedConfig decode(JsonNode root) {
+        try {
             JsonNode config = root.get("config");
             if (config == null || !config.isObject() || !root.path("version").canConvertToLong()) {
                 throw new IllegalStateException("not a stored config version: no version or config");
@@ -53,12 +61,13 @@ final class StoredVersion {
                         + read.version());
             }
             return new VersionedConfig(summary, read);
-        } catch (JsonProcessingException | DateTimeParseException | InvalidConfigException e) {
+        } catch (DateTimeParseException | InvalidConfigException e) {
             throw new IllegalStateException("not a stored config version: " + e.getMessage(), e);
         }
     }
 
-    private static ObjectNode tree(VersionedConfig version) {
+    /** The JSON tree {@link #encode} writes, for a writer of a larger document holding stored versions. */
+    static ObjectNode tree(VersionedConfig version) {
         if (version.config().version() != version.version()) {
             throw new IllegalArgumentException("version " + version.version() + " holds a config of version "
                     + version.config().version());

@@ -80,6 +80,76 @@ class SharedDataConfigStoreTest {
         assertThat(await(store.history())).extracting(VersionSummary::version).containsExactly(9L, 5L);
     }
 
+    /** A version as a node saved it: its own time, author and comment; content from {@code config}. */
+    private static VersionedConfig saved(long n, String author, JunctionConfig config) {
+        return new VersionedConfig(new VersionSummary(n, NOW.minusSeconds(1000 - n), author, "change " + n),
+                SharedSections.sharedPart(config).withVersion(n));
+    }
+
+    private static SavedState savedState() {
+        JunctionConfig noRules = ChangeApplier.apply(BASE, List.of(new Delete(Section.QUERY_RULES, "10")));
+        return new SavedState(saved(7, "alice", noRules),
+                List.of(saved(6, "bob", BASE), saved(4, "carol", noRules), saved(1, "seed", BASE)));
+    }
+
+    @Test
+    void aRestoreIntoAnEmptyStoreKeepsEveryVersionAsSaved() {
+        SavedState saved = savedState();
+
+        VersionedConfig current = await(store.restore(saved));
+
+        assertThat(current).isEqualTo(saved.current());
+        assertThat(await(store.current())).isEqualTo(saved.current());
+        assertThat(await(store.versions())).containsExactly(saved.current(), saved.earlier().get(0),
+                saved.earlier().get(1), saved.earlier().get(2));
+        assertThat(await(store.history())).extracting(VersionSummary::author)
+                .containsExactly("alice", "bob", "carol", "seed");
+        assertThat(await(store.version(4))).isEqualTo(saved.earlier().get(1));
+        assertThat(failure(store.version(5))).isInstanceOf(UnknownVersionException.class);
+        assertThat(ConfigDiff.between(await(store.version(6)), current).sections())
+                .extracting(ConfigDiff.SectionChanges::section).containsExactly(Section.QUERY_RULES);
+        VersionedConfig v8 = await(store.rollback(6, 7, "dave"));
+        assertThat(v8.config()).isEqualTo(SharedSections.sharedPart(BASE).withVersion(8));
+    }
+
+    @Test
+    void aRestoreReplacesAnOlderStoreAndAdoptsANewerOne() {
+        // A node without a state file started first and seeded version 1 from its config file.
+        await(store.seed(BASE.withVersion(1), "node-1", "from junction.yaml"));
+        SavedState saved = savedState();
+
+        assertThat(await(store.restore(saved))).isEqualTo(saved.current());
+        List<VersionSummary> restored = await(store.history());
+        assertThat(restored).extracting(VersionSummary::author).containsExactly("alice", "bob", "carol", "seed");
+        assertThat(await(store.version(1))).isEqualTo(saved.earlier().get(2));
+
+        SavedState older = new SavedState(saved(5, "eve", BASE), List.of(saved(3, "eve", BASE)));
+        assertThat(await(store.restore(older))).isEqualTo(saved.current());
+        assertThat(await(store.history())).isEqualTo(restored);
+        assertThat(failure(store.version(3))).isInstanceOf(UnknownVersionException.class);
+    }
+
+    @Test
+    void twoNodesRestoringAtOnceEndOnTheSameVersionsAsSaved() {
+        SavedState saved = savedState();
+
+        Future<VersionedConfig> first = store.restore(saved);
+        Future<VersionedConfig> second = new SharedDataConfigStore(vertx).restore(saved);
+
+        assertThat(await(first)).isEqualTo(saved.current());
+        assertThat(await(second)).isEqualTo(saved.current());
+        assertThat(await(store.versions())).hasSize(4).startsWith(saved.current());
+    }
+
+    @Test
+    void anInvalidSavedVersionIsNotRestored() {
+        SavedState saved = new SavedState(saved(3, "alice", BASE.withServers(List.of())), List.of());
+
+        assertThat(failure(store.restore(saved))).isInstanceOf(InvalidChangeException.class)
+                .hasMessage("users[0].default_hostgroup: 0 (expected: a hostgroup with at least one server)");
+        assertThat(failure(store.current())).isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void anInvalidSeedIsRefused() {
         assertThat(failure(store.seed(BASE.withServers(List.of())))).isInstanceOf(InvalidChangeException.class)
