@@ -4,6 +4,7 @@ import io.junction.config.JunctionConfig;
 import io.junction.config.ServerConfig;
 import io.junction.config.UserConfig;
 import io.junction.router.backend.BackendServers;
+import io.junction.router.backend.ConnectionBudget;
 import io.junction.router.backend.ServerBudget;
 import io.junction.router.backend.UserBudget;
 import io.junction.router.monitor.HealthBoard;
@@ -111,7 +112,7 @@ public final class NodeLimits {
 
     /** Counts a new client connection unless {@code max} are open already. */
     public boolean tryOpenClient(int max) {
-        return tryIncrement(clients, max);
+        return ConnectionBudget.incrementBelow(clients, max);
     }
 
     /** Counts a client session that logged in with the compressed protocol. */
@@ -172,7 +173,7 @@ public final class NodeLimits {
      * {@code max_connections}) is open already.
      */
     public boolean tryOpenUserClient(String user, int max) {
-        return tryIncrement(clientsPerUser.computeIfAbsent(user, u -> new AtomicInteger()), share.of(max));
+        return ConnectionBudget.incrementBelow(clientsPerUser.computeIfAbsent(user, u -> new AtomicInteger()), share.of(max));
     }
 
     public void closeUserClient(String user) {
@@ -210,17 +211,5 @@ public final class NodeLimits {
         retiredBudgets.forEach((address, budget) -> open.put(address, budget.open()));
         budgets.forEach((address, budget) -> open.put(address, budget.open()));
         return open;
-    }
-
-    private static boolean tryIncrement(AtomicInteger counter, int max) {
-        while (true) {
-            int now = counter.get();
-            if (now >= max) {
-                return false;
-            }
-            if (counter.compareAndSet(now, now + 1)) {
-                return true;
-            }
-        }
     }
 }

@@ -61,12 +61,17 @@ public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
 
     /** Reserves one connection; false when the cap is reached. */
     public boolean tryAcquire() {
+        return incrementBelow(open, max);
+    }
+
+    /** Adds one to {@code counter} unless that would pass {@code max}; atomic against other threads doing the same. */
+    public static boolean incrementBelow(AtomicInteger counter, int max) {
         while (true) {
-            int now = open.get();
+            int now = counter.get();
             if (now >= max) {
                 return false;
             }
-            if (open.compareAndSet(now, now + 1)) {
+            if (counter.compareAndSet(now, now + 1)) {
                 return true;
             }
         }
