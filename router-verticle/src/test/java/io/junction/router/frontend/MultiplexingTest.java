@@ -101,9 +101,10 @@ class MultiplexingTest {
 
     /**
      * Two event loops sharing a cap of two, with one loop made to open both connections first: every statement
-     * still gets a connection within pool_wait_ms. (The starvation this guards against, one loop keeping every
-     * connection while the other's waiters time out, showed in the 2,000-client multiplex benchmark; this small
-     * test passes with or without the fix here, so the benchmark is what proves it.)
+     * still gets a connection within pool_wait_ms: the loop holding both idle connections gives one up when the
+     * other starts waiting. (Until Junction resolved port 0 to one concrete port, every test client landed on one
+     * loop and this test could not fail; with clients on both loops it failed on the lost wake-up fixed in
+     * BackendPool.waitForRoom.)
      */
     @Test
     void eventLoopsShareTheServersCapFairly() throws Exception {
