@@ -7,17 +7,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 
 /**
  * The idle backend connections of one (server, user, wire format) on one event loop, bucketed by session state,
  * and the sessions waiting for one. Not thread-safe: only its event loop touches it. A new connection needs room in
- * two caps shared by all loops: the server's {@link ServerBudget} and the user's {@link UserBudget}. Waiters wait
- * for whichever of the two was full last time (their {@code blocker}); a waiter's pool timeout names that cap.
+ * two caps shared by all loops, the server's and the user's ({@link PoolBudgets}). Waiters wait for whichever of the
+ * two was full last time; a waiter's pool timeout names that cap.
  *
  * <p>A config change reaches the pool through {@link #apply}: a server taken offline or removed lends nothing more
  * and closes its idle connections (and, OFFLINE_HARD, its lent ones too); connections made in a way that no longer
@@ -27,11 +25,8 @@ public final class BackendPool {
     private final PoolKey key;
     private ServerConfig server;
     private Availability availability;
-    private final ServerBudget budget;
-    private final UserBudget userBudget;
+    private final PoolBudgets budgets;
     private final BackendPools loop;
-    /** Told by a budget that some pool started waiting for room; hops to this pool's loop. */
-    private final Runnable reclaim;
     private final PoolStats stats;
     private final IdleConnections idle = new IdleConnections();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
@@ -42,12 +37,6 @@ public final class BackendPool {
     /** Bumped by each retirement, so a connection still being opened then is retired when it arrives. */
     private int generation;
     private int lent;
-    /** The budget that had no room the last time a new connection was wanted: the one waiters wait for. */
-    private ConnectionBudget blocker;
-    /** The budget whose count of waiting pools includes this pool now, or null. */
-    private ConnectionBudget countedOn;
-    /** The budgets this pool asked to be woken by and has not been woken by since (at most both). */
-    private final List<ConnectionBudget> wakes = new ArrayList<>(2);
 
     private record Waiter(BorrowRequest request, Promise<BackendConnection> promise, long timer, long since) {
     }
@@ -56,20 +45,16 @@ public final class BackendPool {
                 Availability availability) {
         this.key = key;
         this.server = server;
-        this.budget = budget;
-        this.userBudget = userBudget;
         this.loop = loop;
         this.availability = availability;
         this.stats = loop.poolStats(server.address());
-        this.reclaim = () -> loop.context().runOnContext(v -> giveBackIdle());
-        budget.whenStarving(reclaim);
-        userBudget.whenStarving(reclaim);
+        this.budgets = new PoolBudgets(budget, userBudget, this, () -> loop.context().runOnContext(v -> giveBackIdle()),
+                woke -> loop.context().runOnContext(v -> serveWaiters(woke)));
     }
 
     /** The pool is dropped: its budgets stop telling it about waiters. */
     void forget() {
-        budget.forget(reclaim);
-        userBudget.forget(reclaim);
+        budgets.forget();
     }
 
     public PoolKey key() {
@@ -77,11 +62,11 @@ public final class BackendPool {
     }
 
     ServerBudget budget() {
-        return budget;
+        return budgets.server();
     }
 
     UserBudget userBudget() {
-        return userBudget;
+        return budgets.user();
     }
 
     /** The server entry new connections are opened with. */
@@ -133,20 +118,7 @@ public final class BackendPool {
 
     /** Closes idle connections while the server or the user has more open than its (lowered) cap allows. */
     void trimToCap() {
-        trim(budget);
-        trim(userBudget);
-    }
-
-    /**
-     * One loop at a time per budget: closing gives the room back at once, so a loop that checks the count while
-     * another trims would otherwise see the same excess and close connections the cap still allows.
-     */
-    private void trim(ConnectionBudget cap) {
-        synchronized (cap) {
-            while (cap.overCap() && evictOne()) {
-                // each call closes one idle connection
-            }
-        }
+        budgets.trim(this::evictOne);
     }
 
     /** An idle connection (one in the wanted state if any), a new one, or one released within the wait timeout. */
@@ -158,32 +130,14 @@ public final class BackendPool {
         if (connection != null) {
             return lend(connection);
         }
-        if (reserve(true)) {
+        if (budgets.reserve(() -> loop.evictIdleOfUser(key.user()), () -> loop.evictIdle(server.address()))) {
             return open(request).compose(this::lend);
         }
         Promise<BackendConnection> promise = Promise.promise();
         long timer = loop.vertx().setTimer(loop.poolWaitMs(), id -> timeout(promise));
         waiters.add(new Waiter(request, promise, timer, System.nanoTime()));
-        waitForRoom();
+        budgets.waitForRoom(waiters.peek().since());
         return promise.future();
-    }
-
-    /**
-     * Reserves room for one new connection in the user's budget, then in the server's; with {@code evict}, an idle
-     * connection of this loop that holds the room (of the same user, or to the same server) is closed for it. On
-     * failure nothing stays reserved and {@link #blocker} is the budget without room.
-     */
-    private boolean reserve(boolean evict) {
-        if (!userBudget.tryAcquire() && !(evict && loop.evictIdleOfUser(key.user()) && userBudget.tryAcquire())) {
-            blocker = userBudget;
-            return false;
-        }
-        if (!budget.tryAcquire() && !(evict && loop.evictIdle(server.address()) && budget.tryAcquire())) {
-            userBudget.release(); // wakes a pool of this user that waits, as if the room had never been taken
-            blocker = budget;
-            return false;
-        }
-        return true;
     }
 
     /** Takes back a connection with nothing in flight and no pinned state. */
@@ -210,8 +164,8 @@ public final class BackendPool {
         if (!connection.isOpen()) {
             return;
         }
-        if (availability != Availability.ONLINE || (!retired.isEmpty() && retired.remove(connection)) || budget.overCap()
-                || userBudget.overCap() || loop.expired(connection) || owesRoomToOthers()) {
+        if (availability != Availability.ONLINE || (!retired.isEmpty() && retired.remove(connection)) || budgets.overCap()
+                || loop.expired(connection) || budgets.owesRoom(lent + idle.size() + 1, !waiters.isEmpty(), oldestWait())) {
             connection.close();
             return;
         }
@@ -304,8 +258,7 @@ public final class BackendPool {
                 .onFailure(e -> {
                     stats.connectFailed();
                     loop.metrics().backendConnect(key.server(), System.nanoTime() - started, false);
-                    userBudget.release();
-                    budget.release();
+                    budgets.release();
                 })
                 .onSuccess(connection -> {
                     stats.connected();
@@ -318,8 +271,7 @@ public final class BackendPool {
                         idle.remove(connection);
                         connections.remove(connection);
                         retired.remove(connection);
-                        userBudget.release();
-                        budget.release();
+                        budgets.release();
                     });
                 });
     }
@@ -332,13 +284,11 @@ public final class BackendPool {
 
     /** Another event loop or pool gave room in {@code woke} back: open connections for our waiters while it lasts. */
     private void serveWaiters(ConnectionBudget woke) {
-        wakes.remove(woke);
+        budgets.woken(woke);
         while (!waiters.isEmpty()) {
-            if (!reserve(false)) {
-                if (woke == budget && blocker == userBudget) {
-                    budget.wakeOne(); // the server's room was not taken: it may serve another pool
-                }
-                waitForRoom();
+            if (!budgets.reserve(null, null)) {
+                budgets.couldNotUse(woke);
+                budgets.waitForRoom(oldestWait());
                 return;
             }
             Waiter waiter = waiters.poll();
@@ -360,84 +310,30 @@ public final class BackendPool {
     }
 
     /**
-     * True when sessions of another pool wait for room in this pool's server budget (another event loop or user)
-     * or user budget (another event loop or server) and this pool owes them room ({@link #owesRoom}): the
-     * connection given back is then closed, so the starving pool can open one, instead of going to this pool's own
-     * next waiter (which would keep every connection where it first opened).
-     */
-    private boolean owesRoomToOthers() {
-        return owesRoom(budget, 1) || owesRoom(userBudget, 1);
-    }
-
-    /**
      * Another pool started waiting for room in one of our budgets (called on our loop): idle connections this pool
      * owes are closed now, rather than when they are next given back, which on a quiet loop may be never. A quiet
      * pool (nothing lent, nobody waiting) also gives up one idle connection, within its share or not: nobody here
      * uses it now.
      */
     private void giveBackIdle() {
-        if (lent == 0 && waiters.isEmpty() && (othersWait(budget) || othersWait(userBudget))) {
+        if (lent == 0 && waiters.isEmpty() && budgets.othersWait()) {
             evictOne();
         }
-        while (owesRoom(budget, 0) || owesRoom(userBudget, 0)) {
+        while (budgets.owesRoom(lent + idle.size(), !waiters.isEmpty(), oldestWait())) {
             if (!evictOne()) {
                 return;
             }
         }
     }
 
-    /**
-     * Whether this pool, with {@code extra} more connections, holds more than its fair share of {@code cap} (the cap
-     * divided among the pools that draw on it) while other pools wait for room in it. A pool within its share keeps
-     * its connections even when another waits, so busy pools never trade connections back and forth; a pool may
-     * go above its share while the cap has room, and gives the excess back once somebody waits. With fewer
-     * connections than pools, a connection given back goes to whichever pool has waited longest.
-     */
-    private boolean owesRoom(ConnectionBudget cap, int extra) {
-        if (!othersWait(cap)) {
-            return false;
-        }
-        if (cap.max() < cap.pools()) {
-            // fewer connections than pools: they take turns, the pool whose session has waited longest first
-            return waiters.isEmpty() || cap.waitedLonger(this, waiters.peek().since());
-        }
-        return lent + idle.size() + extra > cap.max() / cap.pools();
-    }
-
-    private boolean othersWait(ConnectionBudget cap) {
-        return cap.waitingPools() - (countedOn == cap ? 1 : 0) > 0;
-    }
-
-    /** Keeps the count of waiting pools of the budget our waiters wait for in step with this pool's wait queue. */
+    /** Keeps the budgets' count of waiting pools in step with this pool's wait queue. */
     private void countWaiting() {
-        ConnectionBudget now = waiters.isEmpty() ? null : blocker;
-        if (now != countedOn && countedOn != null) {
-            countedOn.stoppedWaiting(this);
-        }
-        if (now != null) {
-            now.waiting(this, waiters.peek().since());
-        }
-        countedOn = now;
+        budgets.waiting(!waiters.isEmpty(), oldestWait());
     }
 
-    /**
-     * Our waiters need room in {@link #blocker}: asks to be woken when some is given back, then counts this pool as
-     * waiting (which may make other pools give room back at once), then looks once more, since room given back
-     * before the wake-up was registered would otherwise go unnoticed until the next release.
-     */
-    private void waitForRoom() {
-        registerWake(blocker);
-        countWaiting();
-        if (blocker.open() < blocker.max()) {
-            blocker.wakeOne();
-        }
-    }
-
-    private void registerWake(ConnectionBudget on) {
-        if (!wakes.contains(on)) {
-            wakes.add(on);
-            on.whenReleased(() -> loop.context().runOnContext(v -> serveWaiters(on)));
-        }
+    /** When the longest-waiting session started to wait; 0 when nobody waits. */
+    private long oldestWait() {
+        return waiters.isEmpty() ? 0 : waiters.peek().since();
     }
 
     private void timeout(Promise<BackendConnection> promise) {
@@ -448,6 +344,6 @@ public final class BackendPool {
         }
         waiters.removeIf(w -> w.promise() == promise);
         countWaiting();
-        promise.tryFail(new PoolTimeoutException(server.address(), loop.poolWaitMs(), blocker.reached()));
+        promise.tryFail(new PoolTimeoutException(server.address(), loop.poolWaitMs(), budgets.reached()));
     }
 }
