@@ -1,6 +1,7 @@
 package io.junction.admin;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 
@@ -28,5 +29,25 @@ public interface ClusterView {
      */
     record Member(String id, String host, int mysqlPort, int adminPort, long configVersion, boolean ready,
                   boolean draining, boolean monitorLeader) {
+
+        /** The member as the admin API shows it and as nodes publish it to each other. */
+        public JsonObject toJson() {
+            return new JsonObject()
+                    .put("id", id)
+                    .put("host", host)
+                    .put("mysql_port", mysqlPort)
+                    .put("admin_port", adminPort)
+                    .put("config_version", configVersion)
+                    .put("ready", ready)
+                    .put("draining", draining)
+                    .put("monitor_leader", monitorLeader);
+        }
+
+        /** Reads what {@link #toJson} wrote; {@code id} is the member's (the key it was published under). */
+        public static Member fromJson(String id, JsonObject json) {
+            return new Member(id, json.getString("host"), json.getInteger("mysql_port"), json.getInteger("admin_port"),
+                    json.getLong("config_version"), json.getBoolean("ready"), json.getBoolean("draining"),
+                    json.getBoolean("monitor_leader", false));
+        }
     }
 }

@@ -56,7 +56,7 @@ final class MemberDirectory implements ClusterView {
         if (map == null) {
             return Future.succeededFuture(); // not clustered: members() answers from self directly
         }
-        String now = toJson(self.get()).encode();
+        String now = self.get().toJson().encode();
         if (now.equals(published)) {
             return Future.succeededFuture();
         }
@@ -85,28 +85,11 @@ final class MemberDirectory implements ClusterView {
             List<Member> members = new ArrayList<>();
             for (Map.Entry<String, String> entry : entries.entrySet()) {
                 if (alive.contains(entry.getKey())) {
-                    members.add(fromJson(entry.getKey(), new JsonObject(entry.getValue())));
+                    members.add(Member.fromJson(entry.getKey(), new JsonObject(entry.getValue())));
                 }
             }
             members.sort(Comparator.comparing(Member::id));
             return members;
         });
-    }
-
-    private static JsonObject toJson(Member member) {
-        return new JsonObject()
-                .put("host", member.host())
-                .put("mysql_port", member.mysqlPort())
-                .put("admin_port", member.adminPort())
-                .put("config_version", member.configVersion())
-                .put("ready", member.ready())
-                .put("draining", member.draining())
-                .put("monitor_leader", member.monitorLeader());
-    }
-
-    private static Member fromJson(String id, JsonObject json) {
-        return new Member(id, json.getString("host"), json.getInteger("mysql_port"), json.getInteger("admin_port"),
-                json.getLong("config_version"), json.getBoolean("ready"), json.getBoolean("draining"),
-                json.getBoolean("monitor_leader", false));
     }
 }

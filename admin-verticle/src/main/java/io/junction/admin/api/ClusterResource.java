@@ -31,7 +31,7 @@ final class ClusterResource {
     private void members(RoutingContext ctx) {
         cluster.members().compose(members -> ctx.json(new JsonObject()
                         .put("local", cluster.localNodeId())
-                        .put("members", new JsonArray(members.stream().map(ClusterResource::memberJson).toList()))))
+                        .put("members", new JsonArray(members.stream().map(ClusterView.Member::toJson).toList()))))
                 .onFailure(ctx::fail);
     }
 
@@ -48,17 +48,5 @@ final class ClusterResource {
             ctx.response().setStatusCode(202);
             return ctx.json(reply);
         }).onFailure(ctx::fail);
-    }
-
-    static JsonObject memberJson(ClusterView.Member member) {
-        return new JsonObject()
-                .put("id", member.id())
-                .put("host", member.host())
-                .put("mysql_port", member.mysqlPort())
-                .put("admin_port", member.adminPort())
-                .put("config_version", member.configVersion())
-                .put("ready", member.ready())
-                .put("draining", member.draining())
-                .put("monitor_leader", member.monitorLeader());
     }
 }
