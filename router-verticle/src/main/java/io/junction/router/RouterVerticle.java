@@ -14,9 +14,7 @@ import io.junction.router.tls.ClientSecurity;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
 
 /**
  * One per event loop: accepts client connections and owns their sessions and this loop's backend pools. Node-wide
@@ -52,19 +50,12 @@ public final class RouterVerticle extends VerticleBase {
     }
 
     private Future<?> listen() {
-        NetClientOptions clientOptions = new NetClientOptions()
-                .setConnectTimeout((int) config.timeouts().connectMs())
-                .setTcpNoDelay(true)
-                .setTcpKeepAlive(true);
-        BackendConnector connector = new BackendConnector(vertx, vertx.createNetClient(clientOptions), config.timeouts().connectMs());
+        BackendConnector connector = new BackendConnector(vertx, vertx.createNetClient(TcpOptions.client(config.timeouts().connectMs())),
+                config.timeouts().connectMs());
         pools = new BackendPools(vertx, context, connector, limits, config.timeouts(), BackendServers.of(config), metrics);
         statsRegistration = collector.register(context, this::stats);
         router = new RouterContext(vertx, config, limits, pools, metrics);
-        server = vertx.createNetServer(new NetServerOptions()
-                .setHost(config.listener().host())
-                .setPort(config.listener().port())
-                .setTcpNoDelay(true)
-                .setTcpKeepAlive(true));
+        server = vertx.createNetServer(TcpOptions.listener(config.listener().host(), config.listener().port()));
         server.connectHandler(socket -> ClientSession.accept(socket, router, security));
         scheduleIdleSweep(config.timeouts().clientIdleMs());
         return server.listen().onSuccess(s -> {

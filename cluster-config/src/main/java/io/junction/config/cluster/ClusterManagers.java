@@ -55,7 +55,9 @@ public final class ClusterManagers {
         // The copy constructor turns MicrometerMetricsOptions into plain MetricsOptions, which loses the Prometheus
         // backend (and /metrics with it): hand over the original metrics options instead.
         copy.setMetricsOptions(options.getMetricsOptions());
-        copy.getEventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host());
+        // TCP_QUICKACK on: Vert.x's native transport otherwise clears it, and a node's first connection to another
+        // node's event bus then waits 200 ms for a delayed ACK of the server's SYN-ACK (see the router's TcpOptions).
+        copy.getEventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()).setTcpQuickAck(true);
         return copy;
     }
 

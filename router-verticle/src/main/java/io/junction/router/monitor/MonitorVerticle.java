@@ -4,10 +4,10 @@ import io.junction.config.JunctionConfig;
 import io.junction.config.MonitorConfig;
 import io.junction.config.ReplicationHostgroupConfig;
 import io.junction.config.ServerConfig;
+import io.junction.router.TcpOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.spi.MySQLDriver;
 import io.vertx.sqlclient.spi.ConnectionFactory;
@@ -55,10 +55,7 @@ public final class MonitorVerticle extends VerticleBase {
         requirePositive("replication_lag_interval_ms", monitor.replicationLagIntervalMs());
         requirePositive("check_timeout_ms", monitor.checkTimeoutMs());
         ShunPolicy policy = new ShunPolicy(monitor.shunAfterFailures(), monitor.recoverAfterSuccesses());
-        factory = MySQLDriver.INSTANCE.createConnectionFactory(vertx, new NetClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, monitor.checkTimeoutMs()))
-                .setTcpNoDelay(true)
-                .setTcpKeepAlive(true));
+        factory = MySQLDriver.INSTANCE.createConnectionFactory(vertx, TcpOptions.client(monitor.checkTimeoutMs()));
 
         Set<Integer> replicationHostgroups = replicationHostgroups(config.replicationHostgroups());
         List<ServerChecker> readOnlyChecked = new ArrayList<>();
