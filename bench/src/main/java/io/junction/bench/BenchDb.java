@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * benchmark user, schema and table, writes {@code env.properties} and the node's {@code junction.yaml} into the run
  * directory, then waits until bin/bench stops it (SIGTERM) or {@value #MAX_HOURS} hours pass, and deletes the server.
  *
- * <p>Usage: {@code BenchDb --run-dir DIR [--backend-cap N]}
+ * <p>Usage: {@code BenchDb --run-dir DIR [--backend-cap N] [--event-loops N] [--loop-priority NICE]}: the node's
+ * backend cap (20), event loops (1) and their nice value (-10). One loop at a raised priority is the setting for a
+ * machine whose two cores Junction shares with MariaDB and the load generator: two loops, or one at the default
+ * priority, wait for a core behind 64 sysbench and 20 MariaDB threads, and every session on the loop waits with them.
  */
 public final class BenchDb {
     static final String USER = "bench";
@@ -34,6 +37,8 @@ public final class BenchDb {
         BenchArgs args = BenchArgs.parse(argv);
         Path runDir = Path.of(args.option("run-dir", "bench/target/run")).toAbsolutePath();
         int backendCap = args.intOption("backend-cap", 20, 20);
+        int eventLoops = args.intOption("event-loops", 1, 1);
+        int loopPriority = args.intOption("loop-priority", -10, -10);
         Files.createDirectories(runDir);
 
         MariaDb db = MariaDb.start(MariaDbOptions.defaults()
@@ -56,7 +61,7 @@ public final class BenchDb {
 
         int junctionPort = Ports.pick();
         int adminPort = Ports.pick();
-        write(runDir.resolve("junction.yaml"), NodeConfig.yaml(junctionPort, adminPort, db.port(), backendCap));
+        write(runDir.resolve("junction.yaml"), NodeConfig.yaml(junctionPort, adminPort, db.port(), backendCap, eventLoops, loopPriority));
         write(runDir.resolve("env.properties"), String.join("\n",
                 "db.port=" + db.port(),
                 "db.root.password=" + db.rootPassword(),

@@ -6,14 +6,19 @@ final class NodeConfig {
     private NodeConfig() {
     }
 
-    /** @param backendCap the server's max_connections: how many backend connections the node may open */
-    static String yaml(int port, int adminPort, int dbPort, int backendCap) {
+    /**
+     * @param backendCap the server's max_connections: how many backend connections the node may open
+     * @param eventLoops the node's {@code listener.event_loops}
+     * @param loopPriority the node's {@code listener.event_loop_priority} (a nice value)
+     */
+    static String yaml(int port, int adminPort, int dbPort, int backendCap, int eventLoops, int loopPriority) {
         return """
                 # Written by io.junction.bench.BenchDb for one bin/bench run.
                 listener:
                   host: 127.0.0.1
                   port: %d
-                  event_loops: 0
+                  event_loops: %d
+                  event_loop_priority: %d
                 admin:
                   host: 127.0.0.1
                   port: %d
@@ -35,6 +40,6 @@ final class NodeConfig {
                   max_client_connections: 100000
                 timeouts:
                   handshake_ms: 30000
-                """.formatted(port, adminPort, dbPort, backendCap, BenchDb.USER, BenchDb.PASSWORD, BenchDb.SCHEMA);
+                """.formatted(port, eventLoops, loopPriority, adminPort, dbPort, backendCap, BenchDb.USER, BenchDb.PASSWORD, BenchDb.SCHEMA);
     }
 }

@@ -72,6 +72,7 @@ public final class ConfigValidator {
             host("listener.host", config.listener().host());
             checks.range("listener.port", config.listener().port(), 0, 65535);
             checks.range("listener.event_loops", config.listener().eventLoops(), 0, 256);
+            checks.range("listener.event_loop_priority", config.listener().eventLoopPriority(), -20, 19);
         }
         if (!sharedOnly && checks.present("admin", config.admin())) {
             host("admin.host", config.admin().host());

@@ -66,7 +66,8 @@ final class EnvironmentOverrides {
         return new ListenerConfig(
                 text("JUNCTION_LISTENER_HOST", l.host()),
                 integer("JUNCTION_LISTENER_PORT", l.port()),
-                integer("JUNCTION_LISTENER_EVENT_LOOPS", l.eventLoops()));
+                integer("JUNCTION_LISTENER_EVENT_LOOPS", l.eventLoops()),
+                integer("JUNCTION_LISTENER_EVENT_LOOP_PRIORITY", l.eventLoopPriority()));
     }
 
     private AdminConfig admin(AdminConfig a) {

@@ -219,7 +219,7 @@ class ConfigLoaderTest {
     @Test
     void toYamlRoundTripsStringsThatLookLikeOtherTypes() {
         JunctionConfig tricky = new JunctionConfig(42,
-                new ListenerConfig("::", 0, 4),
+                new ListenerConfig("::", 0, 4, -10),
                 new AdminConfig("localhost", 0, false),
                 List.of(new HostgroupConfig(0, "true"), new HostgroupConfig(2_000_000_000, "0x1F")),
                 List.of(new ServerConfig("10.0.0.1", 3307, 0, 7, 5, ServerStatus.OFFLINE_SOFT),

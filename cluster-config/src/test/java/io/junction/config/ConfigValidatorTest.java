@@ -65,6 +65,16 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void eventLoopPriorityIsANiceValue() {
+        assertThat(problems(withListener(new ListenerConfig("0.0.0.0", 6033, 0, -21))))
+                .containsExactly("listener.event_loop_priority: -21 (expected: -20..19)");
+        assertThat(problems(withListener(new ListenerConfig("0.0.0.0", 6033, 0, 20))))
+                .containsExactly("listener.event_loop_priority: 20 (expected: -20..19)");
+        assertThat(problems(withListener(new ListenerConfig("0.0.0.0", 6033, 0, -20)))).isEmpty();
+        assertThat(problems(withListener(new ListenerConfig("0.0.0.0", 6033, 0, 19)))).isEmpty();
+    }
+
+    @Test
     void adminHostAndPort() {
         assertThat(problems(withAdmin(new AdminConfig(null, 65536, true)))).containsExactly(
                 "admin.host: null (expected: a host name or IP address)",

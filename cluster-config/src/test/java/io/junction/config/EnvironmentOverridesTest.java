@@ -33,10 +33,11 @@ class EnvironmentOverridesTest {
                 "JUNCTION_LISTENER_HOST", "127.0.0.2",
                 "JUNCTION_LISTENER_PORT", "7033",
                 "JUNCTION_LISTENER_EVENT_LOOPS", " 8 ",
+                "JUNCTION_LISTENER_EVENT_LOOP_PRIORITY", "-10",
                 "JUNCTION_ADMIN_HOST", "0.0.0.0",
                 "JUNCTION_ADMIN_PORT", "7080",
                 "JUNCTION_ADMIN_ENABLED", "FALSE"));
-        assertThat(config.listener()).isEqualTo(new ListenerConfig("127.0.0.2", 7033, 8));
+        assertThat(config.listener()).isEqualTo(new ListenerConfig("127.0.0.2", 7033, 8, -10));
         assertThat(config.admin()).isEqualTo(new AdminConfig("0.0.0.0", 7080, false));
         assertThat(config.limits()).isEqualTo(EXAMPLE.limits());
     }

@@ -27,7 +27,7 @@ final class DemoConfig {
         int hostgroup = UserConfig.DEFAULT_HOSTGROUP;
         return new JunctionConfig(
                 defaults.version(),
-                new ListenerConfig(HOST, port, defaults.listener().eventLoops()),
+                new ListenerConfig(HOST, port, defaults.listener().eventLoops(), defaults.listener().eventLoopPriority()),
                 new AdminConfig(HOST, adminPort, true,
                         List.of(new AdminConfig.AdminUser("demo", AdminPasswords.hash("demo"))), List.of()),
                 List.of(new HostgroupConfig(hostgroup, "demo")),

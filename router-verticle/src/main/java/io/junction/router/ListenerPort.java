@@ -26,7 +26,7 @@ final class ListenerPort {
         }
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress(listener.host(), 0));
-            return config.withListener(new ListenerConfig(listener.host(), probe.getLocalPort(), listener.eventLoops()));
+            return config.withListener(listener.withPort(probe.getLocalPort()));
         } catch (IOException e) {
             throw new UncheckedIOException("listener: no free port on " + listener.host(), e);
         }

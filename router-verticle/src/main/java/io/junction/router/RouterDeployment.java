@@ -233,6 +233,11 @@ public final class RouterDeployment {
     }
 
     /** Node-wide counters: client connections open, backend connections per server. */
+    /** The router verticles, one per event loop. */
+    RouterLoops loops() {
+        return loops;
+    }
+
     public NodeLimits limits() {
         return limits;
     }

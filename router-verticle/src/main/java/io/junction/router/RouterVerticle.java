@@ -15,12 +15,15 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One per event loop: accepts client connections and owns their sessions and this loop's backend pools. Node-wide
  * changes arrive through {@link RouterLoops}, on this loop: a new config ({@link #apply}), a drain ({@link #drain}).
  */
 public final class RouterVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(RouterVerticle.class);
     private final JunctionConfig config;
     private final NodeLimits limits;
     private final StatsCollector collector;
@@ -43,6 +46,14 @@ public final class RouterVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        int priority = config.listener().eventLoopPriority();
+        if (priority != 0) {
+            String failure = LoopPriority.apply(priority);
+            if (failure != null) {
+                LOG.warn("listener.event_loop_priority {}: {} left at the process's priority: {}", priority,
+                        Thread.currentThread().getName(), failure);
+            }
+        }
         return ClientSecurity.start(vertx, config.tls()).compose(loaded -> {
             security = loaded;
             return listen();

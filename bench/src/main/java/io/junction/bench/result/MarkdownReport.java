@@ -101,7 +101,8 @@ public final class MarkdownReport {
             return;
         }
         out.append("| | |\n|---|---|\n");
-        for (String key : List.of("date", "nproc", "cpu", "kernel", "mariadb", "sysbench", "junction JVM flags", "junction backend cap")) {
+        for (String key : List.of("date", "nproc", "cpu", "kernel", "mariadb", "sysbench", "junction JVM flags", "junction backend cap",
+                "junction event loops", "junction event loop priority (nice)")) {
             if (machine.getValue(key) != null) {
                 out.append("| ").append(key).append(" | ").append(cell(String.valueOf(machine.getValue(key)))).append(" |\n");
             }
