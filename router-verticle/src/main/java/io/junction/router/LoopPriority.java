@@ -15,6 +15,8 @@ import java.nio.file.Path;
  */
 final class LoopPriority {
     private static final int PRIO_PROCESS = 0;
+    private static final int EPERM = 1;
+    private static final int EACCES = 13;
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
 
     private LoopPriority() {
@@ -32,9 +34,10 @@ final class LoopPriority {
             CLibrary.INSTANCE.setpriority(PRIO_PROCESS, threadId, nice);
             return null;
         } catch (LastErrorException e) {
-            return e.getMessage() + (e.getErrorCode() == 13 || e.getErrorCode() == 1 ? " (a negative value needs root or CAP_SYS_NICE)" : "");
-        } catch (UnsatisfiedLinkError e) {
-            return "no setpriority in the C library: " + e.getMessage();
+            boolean refused = e.getErrorCode() == EPERM || e.getErrorCode() == EACCES;
+            return e.getMessage() + (refused ? " (a negative value needs root or CAP_SYS_NICE)" : "");
+        } catch (LinkageError e) {
+            return "the C library's setpriority cannot be called here: " + e; // no JNA native for this platform, or no libc
         }
     }
 
