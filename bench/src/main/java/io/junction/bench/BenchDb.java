@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * benchmark user, schema and table, writes {@code env.properties} and the node's {@code junction.yaml} into the run
  * directory, then waits until bin/bench stops it (SIGTERM) or {@value #MAX_HOURS} hours pass, and deletes the server.
  *
- * <p>Usage: {@code BenchDb --run-dir DIR [--backend-cap N] [--event-loops N] [--loop-priority NICE]}: the node's
- * backend cap (20), event loops (1) and their nice value (-10). One loop at a raised priority is the setting for a
+ * <p>Usage: {@code BenchDb --run-dir DIR [--backend-cap N] [--event-loops N] [--loop-priority NICE]
+ * [--backend-over tcp|socket]}: the node's backend cap (20), event loops (1), their nice value (-10), and how it
+ * reaches MariaDB (tcp, as the load generators do; socket: MariaDB's Unix socket). One loop at a raised priority is the setting for a
  * machine whose two cores Junction shares with MariaDB and the load generator: two loops, or one at the default
  * priority, wait for a core behind 64 sysbench and 20 MariaDB threads, and every session on the loop waits with them.
  */
@@ -39,6 +40,10 @@ public final class BenchDb {
         int backendCap = args.intOption("backend-cap", 20, 20);
         int eventLoops = args.intOption("event-loops", 1, 1);
         int loopPriority = args.intOption("loop-priority", -10, -10);
+        String backendOver = args.option("backend-over", "tcp");
+        if (!backendOver.equals("tcp") && !backendOver.equals("socket")) {
+            throw new IllegalArgumentException("--backend-over " + backendOver + ": expected tcp or socket");
+        }
         Files.createDirectories(runDir);
 
         MariaDb db = MariaDb.start(MariaDbOptions.defaults()
@@ -61,7 +66,8 @@ public final class BenchDb {
 
         int junctionPort = Ports.pick();
         int adminPort = Ports.pick();
-        write(runDir.resolve("junction.yaml"), NodeConfig.yaml(junctionPort, adminPort, db.port(), backendCap, eventLoops, loopPriority));
+        write(runDir.resolve("junction.yaml"), NodeConfig.yaml(junctionPort, adminPort, db.port(), backendCap, eventLoops, loopPriority,
+                backendOver.equals("socket") ? db.unixSocket().orElseThrow().toString() : null));
         write(runDir.resolve("env.properties"), String.join("\n",
                 "db.port=" + db.port(),
                 "db.root.password=" + db.rootPassword(),

@@ -35,7 +35,8 @@ public final class MachineInfo {
                 .put("junction JVM flags", args.option("junction-flags", "(not given)"))
                 .put("junction backend cap", args.option("backend-cap", "(not given)"))
                 .put("junction event loops", args.option("event-loops", "(not given)"))
-                .put("junction event loop priority (nice)", args.option("loop-priority", "(not given)"));
+                .put("junction event loop priority (nice)", args.option("loop-priority", "(not given)"))
+                .put("junction to MariaDB over", args.option("backend-over", "(not given)"));
         try {
             Files.createDirectories(args.resultsDir());
             Files.writeString(args.resultsDir().resolve("machine.json"), machine.encodePrettily() + "\n", StandardCharsets.UTF_8);

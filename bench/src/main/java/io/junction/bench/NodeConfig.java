@@ -10,8 +10,9 @@ final class NodeConfig {
      * @param backendCap the server's max_connections: how many backend connections the node may open
      * @param eventLoops the node's {@code listener.event_loops}
      * @param loopPriority the node's {@code listener.event_loop_priority} (a nice value)
+     * @param dbSocket the server's Unix socket, for the node to reach it through; null: over TCP to {@code dbPort}
      */
-    static String yaml(int port, int adminPort, int dbPort, int backendCap, int eventLoops, int loopPriority) {
+    static String yaml(int port, int adminPort, int dbPort, int backendCap, int eventLoops, int loopPriority, String dbSocket) {
         return """
                 # Written by io.junction.bench.BenchDb for one bin/bench run.
                 listener:
@@ -26,7 +27,7 @@ final class NodeConfig {
                   - id: 0
                     name: writer
                 servers:
-                  - host: 127.0.0.1
+                  - host: %s
                     port: %d
                     hostgroup: 0
                     max_connections: %d
@@ -40,6 +41,7 @@ final class NodeConfig {
                   max_client_connections: 100000
                 timeouts:
                   handshake_ms: 30000
-                """.formatted(port, eventLoops, loopPriority, adminPort, dbPort, backendCap, BenchDb.USER, BenchDb.PASSWORD, BenchDb.SCHEMA);
+                """.formatted(port, eventLoops, loopPriority, adminPort, dbSocket == null ? "127.0.0.1" : dbSocket,
+                        dbSocket == null ? dbPort : 0, backendCap, BenchDb.USER, BenchDb.PASSWORD, BenchDb.SCHEMA);
     }
 }

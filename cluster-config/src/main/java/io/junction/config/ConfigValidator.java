@@ -134,7 +134,11 @@ public final class ConfigValidator {
             ServerConfig server = servers.get(i);
             String path = "servers[" + i + "]";
             host(path + ".host", server.host());
-            checks.range(path + ".port", server.port(), 1, 65535);
+            if (server.unixSocket() && server.port() != 0) {
+                checks.add(Problems.of(path + ".port", server.port(), "0 with a Unix socket path as host"));
+            } else if (!server.unixSocket()) {
+                checks.range(path + ".port", server.port(), 1, 65535);
+            }
             checks.hostgroupReference(path + ".hostgroup", server.hostgroup(), hostgroupIds);
             checks.range(path + ".weight", server.weight(), 1, 1_000_000);
             checks.range(path + ".max_connections", server.maxConnections(), 1, 100_000);
@@ -198,7 +202,8 @@ public final class ConfigValidator {
 
     private void host(String path, String host) {
         if (host == null || host.isEmpty()) {
-            checks.add(Problems.of(path, host, "a host name or IP address"));
+            checks.add(Problems.of(path, host, path.startsWith("servers") ? "a host name, IP address or Unix socket path"
+                    : "a host name or IP address"));
         }
     }
 

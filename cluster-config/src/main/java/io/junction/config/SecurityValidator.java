@@ -33,6 +33,9 @@ final class SecurityValidator {
             checks.add(Problems.of(path + ".tls", null, "one of off, required, verify_ca, verify_identity"));
             return;
         }
+        if (server.unixSocket() && server.tls() != ServerTls.OFF) {
+            checks.add(Problems.of(path + ".tls", server.tls().configName(), "off for a Unix socket (it never leaves the host)"));
+        }
         if (server.tls().verifiesCa()) {
             file(path + ".tls_ca", server.tlsCa(), true, "when tls is " + server.tls().configName(), checks);
         } else if (server.tlsCa() != null) {

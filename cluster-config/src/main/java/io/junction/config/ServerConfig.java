@@ -3,6 +3,8 @@ package io.junction.config;
 /**
  * A backend MySQL/MariaDB server in one hostgroup.
  *
+ * @param host a host name or IP address, or the absolute path of the server's Unix socket (port 0): for a Junction
+ *        on the database's own host, which then skips the TCP stack on that leg
  * @param maxConnections backend connections Junction may hold open to this server
  * @param maxReplicationLagSeconds a replica lagging more than this gets no new reads; 0 = no limit
  * @param maxLatencyMs a server whose health-check latency exceeds this gets no new reads; 0 = no limit
@@ -42,7 +44,12 @@ public record ServerConfig(String host, int port, int hostgroup, int weight, int
                 maxLatencyMs, mode, caFile);
     }
 
-    /** host:port, the server's identity within a hostgroup. */
+    /** Whether {@link #host} is the path of a Unix socket rather than a host to reach over TCP. */
+    public boolean unixSocket() {
+        return host != null && host.startsWith("/");
+    }
+
+    /** host:port, the server's identity within a hostgroup ({@code /path:0} for a Unix socket). */
     public String address() {
         return host + ":" + port;
     }

@@ -108,7 +108,16 @@ class ConfigValidatorTest {
     @Test
     void serverHostIsNotEmpty() {
         assertThat(problems(withServers(SERVER, ServerConfig.of("", 3306, 1))))
-                .containsExactly("servers[1].host: \"\" (expected: a host name or IP address)");
+                .containsExactly("servers[1].host: \"\" (expected: a host name, IP address or Unix socket path)");
+    }
+
+    @Test
+    void aUnixSocketServerHasPort0AndNoTls() {
+        assertThat(problems(withServers(SERVER, ServerConfig.of("/run/mysqld/mysqld.sock", 0, 1)))).isEmpty();
+        assertThat(problems(withServers(SERVER, ServerConfig.of("/run/mysqld/mysqld.sock", 3306, 1))))
+                .containsExactly("servers[1].port: 3306 (expected: 0 with a Unix socket path as host)");
+        assertThat(problems(withServers(SERVER, ServerConfig.of("/run/mysqld/mysqld.sock", 0, 1).withTls(ServerTls.REQUIRED, null))))
+                .containsExactly("servers[1].tls: \"required\" (expected: off for a Unix socket (it never leaves the host))");
     }
 
     @Test

@@ -122,6 +122,17 @@ class SectionResourceTest {
     }
 
     @Test
+    void aServerOnAUnixSocketIsKeyedByItsEncodedPathAndPort0() {
+        String key = "/servers/%2Frun%2Fmysqld%2Fmysqld.sock:0";
+        HttpResponse<Buffer> response = api.write(HttpMethod.PUT, key, api.version(), new JsonObject().put("hostgroup", 1));
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        JsonObject read = api.get(key).bodyAsJsonObject();
+        assertThat(read.getString("host")).isEqualTo("/run/mysqld/mysqld.sock");
+        assertThat(read.getInteger("port")).isZero();
+    }
+
+    @Test
     void aUserReplacedWithoutSecretsKeepsItsPasswordAndReadsNeverShowIt() {
         JsonObject read = api.get("/users/app").bodyAsJsonObject();
         assertThat(read.containsKey("password")).isFalse();

@@ -102,7 +102,7 @@ public final class MarkdownReport {
         }
         out.append("| | |\n|---|---|\n");
         for (String key : List.of("date", "nproc", "cpu", "kernel", "mariadb", "sysbench", "junction JVM flags", "junction backend cap",
-                "junction event loops", "junction event loop priority (nice)")) {
+                "junction event loops", "junction event loop priority (nice)", "junction to MariaDB over")) {
             if (machine.getValue(key) != null) {
                 out.append("| ").append(key).append(" | ").append(cell(String.valueOf(machine.getValue(key)))).append(" |\n");
             }

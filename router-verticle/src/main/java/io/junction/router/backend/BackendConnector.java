@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Opens backend connections: TCP connect, {@link BackendLogin} (with the TLS upgrade for servers configured for
@@ -49,7 +50,9 @@ public final class BackendConnector {
         long deadlineMs = timeoutMs;
         long timer = vertx.setTimer(deadlineMs, id -> opened.tryFail(new BackendUnavailableException(
                 request.server().address(), "no login within " + deadlineMs + " ms")));
-        client.connect(request.server().port(), request.server().host())
+        ServerConfig server = request.server();
+        client.connect(server.unixSocket() ? SocketAddress.domainSocketAddress(server.host())
+                        : SocketAddress.inetSocketAddress(server.port(), server.host()))
                 .onFailure(e -> opened.tryFail(new BackendUnavailableException(request.server().address(), e.getMessage())))
                 .onSuccess(socket -> login(socket, request, stats, opened));
         return opened.future().onComplete(r -> vertx.cancelTimer(timer));

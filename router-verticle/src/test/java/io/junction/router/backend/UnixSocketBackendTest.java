@@ -1,0 +1,47 @@
+package io.junction.router.backend;
+
+import io.junction.config.ServerConfig;
+import io.junction.config.ServerStatus;
+import io.junction.fixture.MariaDb;
+import io.junction.fixture.MariaDbExtension;
+import io.junction.router.TestJunction;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+
+import static io.junction.router.Sql.exec;
+import static io.junction.router.Sql.single;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** A server given as the path of its Unix socket (port 0): Junction's backend connections go through the socket. */
+@ExtendWith(MariaDbExtension.class)
+class UnixSocketBackendTest {
+    static MariaDb db;
+
+    @BeforeAll
+    static void start(MariaDb server) {
+        db = server;
+        TestJunction.prepare(db);
+        db.execute("CREATE TABLE IF NOT EXISTS app.over_socket (id INT PRIMARY KEY, v VARCHAR(10))");
+    }
+
+    @Test
+    void statementsRunOnConnectionsThatComeThroughTheSocket() throws Exception {
+        assumeTrue(db.unixSocket().isPresent(), "the server's socket is not reachable from this JVM (a container)");
+        Path socket = db.unixSocket().orElseThrow();
+        ServerConfig overSocket = new ServerConfig(socket.toString(), 0, 0, 1, 4, ServerStatus.ONLINE);
+        try (TestJunction junction = TestJunction.start(TestJunction.config(db, 4).withServers(List.of(overSocket)));
+             Connection a = junction.connect();
+             Connection b = junction.connect()) {
+            // the server names the client's host: "localhost" over its socket, an IP address over TCP
+            assertThat(single(a, "SELECT SUBSTRING_INDEX(USER(), '@', -1)")).isEqualTo("localhost");
+            exec(a, "REPLACE INTO over_socket VALUES (1, 'one')");
+            assertThat(single(b, "SELECT v FROM over_socket WHERE id = 1")).isEqualTo("one");
+        }
+    }
+}
