@@ -133,7 +133,7 @@ public final class ConfigValidator {
         for (int i = 0; i < servers.size(); i++) {
             ServerConfig server = servers.get(i);
             String path = "servers[" + i + "]";
-            host(path + ".host", server.host());
+            host(path + ".host", server.host(), "a host name, IP address or Unix socket path");
             if (server.unixSocket() && server.port() != 0) {
                 checks.add(Problems.of(path + ".port", server.port(), "0 with a Unix socket path as host"));
             } else if (!server.unixSocket()) {
@@ -201,9 +201,12 @@ public final class ConfigValidator {
     }
 
     private void host(String path, String host) {
+        host(path, host, "a host name or IP address");
+    }
+
+    private void host(String path, String host, String expected) {
         if (host == null || host.isEmpty()) {
-            checks.add(Problems.of(path, host, path.startsWith("servers") ? "a host name, IP address or Unix socket path"
-                    : "a host name or IP address"));
+            checks.add(Problems.of(path, host, expected));
         }
     }
 
