@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code BenchDb --run-dir DIR [--backend-cap N] [--event-loops N] [--loop-priority NICE]
  * [--backend-over tcp|socket]}: the node's backend cap (20), event loops (1), their nice value (-10), and how it
- * reaches MariaDB (tcp, as the load generators do; socket: MariaDB's Unix socket). One loop at a raised priority is the setting for a
- * machine whose two cores Junction shares with MariaDB and the load generator: two loops, or one at the default
- * priority, wait for a core behind 64 sysbench and 20 MariaDB threads, and every session on the loop waits with them.
+ * reaches MariaDB (tcp, as the load generators do; socket: MariaDB's Unix socket). One loop at a raised priority
+ * is the setting for a machine whose two cores Junction shares with MariaDB and the load generator: two loops, or
+ * one at the default priority, wait for a core behind 64 sysbench and 20 MariaDB threads, and every session on the
+ * loop waits with them.
  */
 public final class BenchDb {
     static final String USER = "bench";
