@@ -134,10 +134,10 @@ public final class ConfigValidator {
             ServerConfig server = servers.get(i);
             String path = "servers[" + i + "]";
             host(path + ".host", server.host(), "a host name, IP address or Unix socket path");
-            if (server.unixSocket() && server.port() != 0) {
-                checks.add(Problems.of(path + ".port", server.port(), "0 with a Unix socket path as host"));
-            } else if (!server.unixSocket()) {
+            if (!server.unixSocket()) {
                 checks.range(path + ".port", server.port(), 1, 65535);
+            } else if (server.port() != 0) {
+                checks.add(Problems.of(path + ".port", server.port(), "0 with a Unix socket path as host"));
             }
             checks.hostgroupReference(path + ".hostgroup", server.hostgroup(), hostgroupIds);
             checks.range(path + ".weight", server.weight(), 1, 1_000_000);
