@@ -13,9 +13,13 @@ import io.junction.router.stats.PoolStats;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One logged-in connection to a backend server, used by one session at a time. It runs one command at a time,
@@ -24,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackendConnection {
     private static final Logger LOG = LoggerFactory.getLogger(BackendConnection.class);
+    /** How long an idle connection Junction closes waits for the server to hang up after COM_QUIT. */
+    static final long QUIT_GRACE_MS = 2_000;
     /** Asks the server to report every variable, schema and other state change in OK packets. */
     static final String TRACKING = "SET SESSION session_track_system_variables = '*', "
             + "SESSION session_track_schema = ON, SESSION session_track_state_change = ON";
@@ -44,6 +50,10 @@ public final class BackendConnection {
     private ResponseScanner scanner;
     private ResponseListener listener;
     private Runnable closeHook = () -> { };
+    private Runnable goneHook = () -> { };
+    private boolean gone;
+    /** Hangs up on a server that has not done so within {@link #QUIT_GRACE_MS} of COM_QUIT. */
+    private ScheduledFuture<?> quitDeadline;
     /** Why the connection closed, for a session that finds it closed at its next statement. */
     private String closedBecause;
     private long lastUsedAt;
@@ -65,7 +75,10 @@ public final class BackendConnection {
         this.lastUsedAt = now;
         this.stats = stats;
         socket.handler(this::onBytes);
-        socket.closeHandler(v -> onClosed(new BackendLostException("backend " + server.address() + " closed the connection", null)));
+        socket.closeHandler(v -> {
+            onClosed(new BackendLostException("backend " + server.address() + " closed the connection", null));
+            gone();
+        });
         socket.exceptionHandler(e -> {
             LOG.debug("backend {} connection {} failed", server.address(), threadId, e);
             socket.close();
@@ -190,9 +203,18 @@ public final class BackendConnection {
         return phase == State.IDLE;
     }
 
-    /** Called once when the connection closes, for whatever reason. */
+    /** Called once when the connection closes, for whatever reason: from then on it cannot be used. */
     void onClose(Runnable hook) {
         this.closeHook = hook;
+    }
+
+    /**
+     * Called once, after {@link #onClose}, when the connection is gone on the server's side too: the server hung up
+     * (after COM_QUIT, or on its own), or Junction closed the socket. Until then the server still counts it, against
+     * its max_connections or a user's max_user_connections.
+     */
+    void whenGone(Runnable hook) {
+        this.goneHook = hook;
     }
 
     /**
@@ -323,14 +345,43 @@ public final class BackendConnection {
 
     /** Closes the connection; a command in flight fails with {@code reason} (its client sees it in error 2013). */
     public void close(String reason) {
+        if (phase == State.IDLE) {
+            quit();
+        } else if (phase != State.CLOSED) {
+            socket.close(); // a statement is running: hanging up stops it sooner than a COM_QUIT queued behind it
+        }
         if (phase != State.CLOSED) {
-            socket.close();
             onClosed(new BackendLostException(reason, null));
+        }
+    }
+
+    /**
+     * Asks the server to end the session and leaves the hang-up to it, so that the connection has left the server's
+     * process list when {@link #whenGone} runs: a budget that took the room back at once let a new connection log in
+     * while the server still listed the old one, one more than the cap as the server sees it.
+     */
+    private void quit() {
+        write(PacketFramer.encode(0, new byte[] {(byte) Command.QUIT}));
+        quitDeadline = ((NetSocketInternal) socket).channelHandlerContext().executor().schedule(() -> {
+            socket.close();
+        }, QUIT_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void gone() {
+        if (!gone) {
+            gone = true;
+            if (quitDeadline != null) {
+                quitDeadline.cancel(false);
+            }
+            goneHook.run();
         }
     }
 
     private void onBytes(Buffer buffer) {
         stats.received(buffer.length());
+        if (phase == State.CLOSED) {
+            return; // between COM_QUIT and the server's hang-up nothing should come, and nothing is wanted
+        }
         try {
             framer.feed(buffer.getBytes(), this::onPacket);
             if (listener != null) {

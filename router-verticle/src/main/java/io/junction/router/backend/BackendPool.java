@@ -271,8 +271,9 @@ public final class BackendPool {
                         idle.remove(connection);
                         connections.remove(connection);
                         retired.remove(connection);
-                        budgets.release();
+                        budgets.leaving();
                     });
+                    connection.whenGone(budgets::left);
                 });
     }
 

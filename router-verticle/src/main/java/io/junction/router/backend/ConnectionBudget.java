@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
     private volatile int max;
     private final AtomicInteger open = new AtomicInteger();
+    /** Of the open ones, those closed by Junction that the server may still count: no room yet, but no longer kept. */
+    private final AtomicInteger leaving = new AtomicInteger();
     private final Queue<Runnable> starving = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingPools = new AtomicInteger();
     private final Set<Runnable> holders = ConcurrentHashMap.newKeySet();
@@ -50,9 +52,12 @@ public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
         }
     }
 
-    /** True while more connections are open than the cap allows (it was lowered): a connection given back is closed. */
+    /**
+     * True while more connections are kept than the cap allows (it was lowered): a connection given back is closed.
+     * Connections already closing do not count here, or every pool would close one more while they finish.
+     */
     public boolean overCap() {
-        return open.get() > max;
+        return open.get() - leaving.get() > max;
     }
 
     public int open() {
@@ -77,9 +82,24 @@ public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
         }
     }
 
-    /** Gives back a reservation (the connection closed or failed to open) and wakes one starving loop. */
+    /** Gives back a reservation (the connection failed to open) and wakes one starving loop. */
     public void release() {
         open.decrementAndGet();
+        wakeOne();
+    }
+
+    /**
+     * A connection closed; its room comes back with {@link #left}, once the server has let go of it too, so that the
+     * server never sees more connections than the cap.
+     */
+    void leaving() {
+        leaving.incrementAndGet();
+    }
+
+    /** A {@link #leaving} connection is gone on the server's side: its room comes back. */
+    void left() {
+        open.decrementAndGet();
+        leaving.decrementAndGet();
         wakeOne();
     }
 

@@ -69,10 +69,22 @@ final class PoolBudgets {
         return true;
     }
 
-    /** A connection closed, or failed to open: its room goes back to both budgets. */
+    /** A connection failed to open: its room goes back to both budgets. */
     void release() {
         user.release();
         server.release();
+    }
+
+    /** A connection closed, but the server may still count it: it no longer counts as kept (see {@link #overCap}). */
+    void leaving() {
+        user.leaving();
+        server.leaving();
+    }
+
+    /** A connection that was {@link #leaving} is gone on the server too: its room goes back to both budgets. */
+    void left() {
+        user.left();
+        server.left();
     }
 
     boolean overCap() {
