@@ -18,7 +18,7 @@ public final class ConfigReader {
     private static final List<String> TOP = List.of(
             "version", "listener", "admin", "hostgroups", "servers", "users", "limits", "timeouts", "query_rules",
             "replication_hostgroups", "monitor", "tls", "cluster");
-    private static final List<String> LISTENER = List.of("host", "port", "event_loops", "event_loop_priority");
+    private static final List<String> LISTENER = List.of("host", "port", "event_loops", "event_loop_priority", "transport");
     private static final List<String> ADMIN = List.of("host", "port", "enabled", "users", "tokens");
     private static final List<String> ADMIN_USER = List.of("name", "password_hash");
     private static final List<String> ADMIN_TOKEN = List.of("name", "sha256");
@@ -88,7 +88,8 @@ public final class ConfigReader {
     private static ListenerConfig listener(YamlMapping m) {
         ListenerConfig d = ListenerConfig.DEFAULT;
         return new ListenerConfig(m.text("host", d.host()), m.integer("port", d.port()),
-                m.integer("event_loops", d.eventLoops()), m.integer("event_loop_priority", d.eventLoopPriority()));
+                m.integer("event_loops", d.eventLoops()), m.integer("event_loop_priority", d.eventLoopPriority()),
+                m.transport("transport", d.transport()));
     }
 
     private static AdminConfig admin(YamlMapping m) {

@@ -73,6 +73,9 @@ public final class ConfigValidator {
             checks.range("listener.port", config.listener().port(), 0, 65535);
             checks.range("listener.event_loops", config.listener().eventLoops(), 0, 256);
             checks.range("listener.event_loop_priority", config.listener().eventLoopPriority(), -20, 19);
+            if (config.listener().transport() == null) {
+                checks.add(Problems.of("listener.transport", null, "one of " + NetTransport.names()));
+            }
         }
         if (!sharedOnly && checks.present("admin", config.admin())) {
             host("admin.host", config.admin().host());
@@ -81,6 +84,9 @@ public final class ConfigValidator {
         }
         SortedSet<Integer> hostgroupIds = hostgroups(config.hostgroups());
         servers(config.servers(), hostgroupIds);
+        if (!sharedOnly && config.listener() != null && config.listener().transport() == NetTransport.IO_URING) {
+            unixSocketsUnreachable(config.servers());
+        }
         users(config, hostgroupIds);
         if (checks.present("limits", config.limits())) {
             LimitsConfig limits = config.limits();
@@ -126,6 +132,16 @@ public final class ConfigValidator {
             }
         }
         return ids;
+    }
+
+    /** Vert.x 5.0's io_uring transport cannot connect to a Unix socket. */
+    private void unixSocketsUnreachable(List<ServerConfig> servers) {
+        for (int i = 0; i < servers.size(); i++) {
+            if (servers.get(i).unixSocket()) {
+                checks.add(Problems.of("servers[" + i + "].host", servers.get(i).host(),
+                        "a host name or IP address (listener.transport io_uring has no Unix sockets)"));
+            }
+        }
     }
 
     private void servers(List<ServerConfig> servers, SortedSet<Integer> hostgroupIds) {

@@ -22,7 +22,8 @@ public final class ConfigWriter {
                 .put("host", config.listener().host())
                 .put("port", config.listener().port())
                 .put("event_loops", config.listener().eventLoops())
-                .put("event_loop_priority", config.listener().eventLoopPriority());
+                .put("event_loop_priority", config.listener().eventLoopPriority())
+                .put("transport", config.listener().transport().configName());
         admin(root.putObject("admin"), config.admin());
         ArrayNode hostgroups = root.putArray("hostgroups");
         config.hostgroups().forEach(h -> hostgroups.addObject().put("id", h.id()).put("name", h.name()));

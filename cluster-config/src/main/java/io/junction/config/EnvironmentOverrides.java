@@ -67,7 +67,8 @@ final class EnvironmentOverrides {
                 text("JUNCTION_LISTENER_HOST", l.host()),
                 integer("JUNCTION_LISTENER_PORT", l.port()),
                 integer("JUNCTION_LISTENER_EVENT_LOOPS", l.eventLoops()),
-                integer("JUNCTION_LISTENER_EVENT_LOOP_PRIORITY", l.eventLoopPriority()));
+                integer("JUNCTION_LISTENER_EVENT_LOOP_PRIORITY", l.eventLoopPriority()),
+                transport("JUNCTION_LISTENER_TRANSPORT", l.transport()));
     }
 
     private AdminConfig admin(AdminConfig a) {
@@ -229,6 +230,19 @@ final class EnvironmentOverrides {
             problems.add(Problems.of(variable, value, "an integer"));
             return fallback;
         }
+    }
+
+    private NetTransport transport(String variable, NetTransport fallback) {
+        String value = env.get(variable);
+        if (value == null) {
+            return fallback;
+        }
+        NetTransport transport = NetTransport.parse(value.strip());
+        if (transport == null) {
+            problems.add(Problems.of(variable, value, "one of " + NetTransport.names()));
+            return fallback;
+        }
+        return transport;
     }
 
     private boolean bool(String variable, boolean fallback) {

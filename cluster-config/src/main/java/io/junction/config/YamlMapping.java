@@ -189,6 +189,20 @@ final class YamlMapping {
         return mode;
     }
 
+    /** A network transport by its lower-case name. */
+    NetTransport transport(String key, NetTransport fallback) {
+        JsonNode v = value(key);
+        if (v == null) {
+            return fallback;
+        }
+        NetTransport transport = v.isTextual() ? NetTransport.parse(v.textValue()) : null;
+        if (transport == null) {
+            wrongValue(key, v, "one of " + NetTransport.names());
+            return fallback;
+        }
+        return transport;
+    }
+
     /** A scalar as written (strings quoted); a mapping or a list by its kind. */
     static String shown(JsonNode value) {
         if (value.isContainerNode()) {

@@ -122,7 +122,7 @@ class ConfigLoaderTest {
     @Test
     void wronglyTypedValuesAreNamedWithTheirPath() {
         assertThat(problemsOf("""
-                listener: {port: "6033", event_loops: 1.5}
+                listener: {port: "6033", event_loops: 1.5, transport: epoll}
                 admin: {enabled: "true"}
                 servers:
                   - {host: db, hostgroup: 0, status: online, weight: 3000000000}
@@ -131,6 +131,7 @@ class ConfigLoaderTest {
                 """)).containsExactly(
                 "listener.port: \"6033\" (expected: an integer)",
                 "listener.event_loops: 1.5 (expected: an integer)",
+                "listener.transport: \"epoll\" (expected: one of native, io_uring, nio)",
                 "admin.enabled: \"true\" (expected: true or false)",
                 "servers[0].weight: 3000000000 (expected: a 32-bit integer)",
                 "servers[0].status: \"online\" (expected: one of [ONLINE, OFFLINE_SOFT, OFFLINE_HARD])",
@@ -219,7 +220,7 @@ class ConfigLoaderTest {
     @Test
     void toYamlRoundTripsStringsThatLookLikeOtherTypes() {
         JunctionConfig tricky = new JunctionConfig(42,
-                new ListenerConfig("::", 0, 4, -10),
+                new ListenerConfig("::", 0, 4, -10, NetTransport.IO_URING),
                 new AdminConfig("localhost", 0, false),
                 List.of(new HostgroupConfig(0, "true"), new HostgroupConfig(2_000_000_000, "0x1F")),
                 List.of(new ServerConfig("10.0.0.1", 3307, 0, 7, 5, ServerStatus.OFFLINE_SOFT),

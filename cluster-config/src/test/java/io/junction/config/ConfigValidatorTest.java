@@ -121,6 +121,24 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void aNodeOnIoUringTakesNoUnixSocketServers() {
+        JunctionConfig overSocket = withServers(SERVER, ServerConfig.of("/run/mysqld/mysqld.sock", 0, 1));
+        ListenerConfig uring = new ListenerConfig("0.0.0.0", 6033, 0, 0, NetTransport.IO_URING);
+        assertThat(problems(overSocket.withListener(uring))).containsExactly("servers[1].host: \"/run/mysqld/mysqld.sock\""
+                + " (expected: a host name or IP address (listener.transport io_uring has no Unix sockets))");
+        assertThat(problems(withServers(SERVER).withListener(uring))).isEmpty();
+        assertThat(problems(overSocket.withListener(new ListenerConfig("0.0.0.0", 6033, 0, 0, NetTransport.NIO)))).isEmpty();
+        // the shared sections alone (a REST or cluster change) do not know the node's transport
+        assertThat(ConfigValidator.validateShared(overSocket.withListener(uring))).isEmpty();
+    }
+
+    @Test
+    void aListenerNamesItsTransport() {
+        assertThat(problems(withListener(new ListenerConfig("0.0.0.0", 6033, 0, 0, null))))
+                .containsExactly("listener.transport: null (expected: one of native, io_uring, nio)");
+    }
+
+    @Test
     void serverPortIs1To65535() {
         assertThat(problems(withServers(SERVER, ServerConfig.of("db2", 0, 1), ServerConfig.of("db3", 65536, 1))))
                 .containsExactly(

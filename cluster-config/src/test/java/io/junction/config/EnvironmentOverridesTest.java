@@ -34,10 +34,11 @@ class EnvironmentOverridesTest {
                 "JUNCTION_LISTENER_PORT", "7033",
                 "JUNCTION_LISTENER_EVENT_LOOPS", " 8 ",
                 "JUNCTION_LISTENER_EVENT_LOOP_PRIORITY", "-10",
+                "JUNCTION_LISTENER_TRANSPORT", "io_uring",
                 "JUNCTION_ADMIN_HOST", "0.0.0.0",
                 "JUNCTION_ADMIN_PORT", "7080",
                 "JUNCTION_ADMIN_ENABLED", "FALSE"));
-        assertThat(config.listener()).isEqualTo(new ListenerConfig("127.0.0.2", 7033, 8, -10));
+        assertThat(config.listener()).isEqualTo(new ListenerConfig("127.0.0.2", 7033, 8, -10, NetTransport.IO_URING));
         assertThat(config.admin()).isEqualTo(new AdminConfig("0.0.0.0", 7080, false));
         assertThat(config.limits()).isEqualTo(EXAMPLE.limits());
     }
@@ -104,8 +105,10 @@ class EnvironmentOverridesTest {
                 "JUNCTION_LISTENER_PORT", "60 33",
                 "JUNCTION_ADMIN_ENABLED", "yes",
                 "JUNCTION_TIMEOUTS_CONNECT_MS", "5s",
-                "JUNCTION_SERVER_PORT", "")))
+                "JUNCTION_SERVER_PORT", "",
+                "JUNCTION_LISTENER_TRANSPORT", "uring")))
                 .containsExactlyInAnyOrder(
+                        "JUNCTION_LISTENER_TRANSPORT: \"uring\" (expected: one of native, io_uring, nio)",
                         "JUNCTION_LISTENER_PORT: \"60 33\" (expected: an integer)",
                         "JUNCTION_ADMIN_ENABLED: \"yes\" (expected: true or false)",
                         "JUNCTION_TIMEOUTS_CONNECT_MS: \"5s\" (expected: an integer)",

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.core.transport.Transport;
 
 import java.util.UUID;
 
@@ -18,12 +19,13 @@ import java.util.UUID;
  */
 record ClusterBoot(Vertx vertx, ClusterManager manager, String nodeId) {
 
-    static Future<ClusterBoot> start(ClusterConfig cluster, VertxOptions options) {
+    static Future<ClusterBoot> start(ClusterConfig cluster, VertxOptions options, Transport transport) {
         if (!cluster.enabled()) {
-            return Future.succeededFuture(new ClusterBoot(Vertx.vertx(options), null, UUID.randomUUID().toString()));
+            Vertx vertx = Vertx.builder().with(options).withTransport(transport).build();
+            return Future.succeededFuture(new ClusterBoot(vertx, null, UUID.randomUUID().toString()));
         }
         ClusterManager manager = ClusterManagers.hazelcast(cluster);
-        return ClusterManagers.clusteredVertx(cluster, options, manager)
+        return ClusterManagers.clusteredVertx(cluster, options, transport, manager)
                 .map(vertx -> new ClusterBoot(vertx, manager, manager.getNodeId()));
     }
 }

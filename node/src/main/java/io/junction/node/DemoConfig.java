@@ -25,9 +25,10 @@ final class DemoConfig {
     static JunctionConfig of(JunctionConfig defaults, String dbHost, int dbPort, int port, int adminPort,
                              DemoCertificate certificate) {
         int hostgroup = UserConfig.DEFAULT_HOSTGROUP;
+        ListenerConfig listener = defaults.listener();
         return new JunctionConfig(
                 defaults.version(),
-                new ListenerConfig(HOST, port, defaults.listener().eventLoops(), defaults.listener().eventLoopPriority()),
+                new ListenerConfig(HOST, port, listener.eventLoops(), listener.eventLoopPriority(), listener.transport()),
                 new AdminConfig(HOST, adminPort, true,
                         List.of(new AdminConfig.AdminUser("demo", AdminPasswords.hash("demo"))), List.of()),
                 List.of(new HostgroupConfig(hostgroup, "demo")),

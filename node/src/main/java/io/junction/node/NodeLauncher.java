@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Boots one node: a Vert.x instance (clustered on Hazelcast when configured; native transport when present;
+ * Boots one node: a Vert.x instance (clustered on Hazelcast when configured; the transport listener.transport names;
  * Micrometer metrics with a Prometheus registry), the config store seeded or adopted ({@link ConfigBootstrap}),
  * the router verticles on the resulting config, then what keeps the node in step with the cluster (member entry,
  * budget share, config follower, stats and drain endpoints, the shared health observations) and the admin verticle.
@@ -54,7 +54,8 @@ public final class NodeLauncher {
         if (Context.isOnVertxThread()) {
             throw new IllegalStateException("launch() blocks: call it from outside Vert.x");
         }
-        ClusterBoot boot = ClusterBoot.start(config.cluster(), options()).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ClusterBoot boot = ClusterBoot.start(config.cluster(), options(),
+                NodeTransport.of(config.listener().transport())).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         RunningNode node;
         try {
             node = deploy(boot, config).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -63,13 +64,13 @@ public final class NodeLauncher {
             throw e;
         }
         node.state().markReady();
-        log.info("Junction listening on {}:{} (mysql), {}, config version {}{}", config.listener().host(), node.mysqlPort(),
+        log.info("Junction listening on {}:{} (mysql, {}), {}, config version {}{}", config.listener().host(), node.mysqlPort(),
+                node.transport(),
                 node.adminPort().isPresent()
                         ? "admin on http://" + config.admin().host() + ":" + node.adminPort().getAsInt() + "/"
                         : "admin disabled",
                 node.state().configVersion(),
                 boot.manager() == null ? "" : ", cluster \"" + config.cluster().name() + "\" as node " + boot.nodeId());
-        log.debug("Native transport: {}", boot.vertx().isNativeTransportEnabled());
         return node;
     }
 
@@ -126,7 +127,6 @@ public final class NodeLauncher {
 
     private static VertxOptions options() {
         return new VertxOptions()
-                .setPreferNativeTransport(true)
                 .setMetricsOptions(new MicrometerMetricsOptions()
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                         .setJvmMetricsEnabled(true)

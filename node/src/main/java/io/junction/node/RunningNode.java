@@ -4,9 +4,11 @@ import io.junction.admin.AdminVerticle;
 import io.junction.router.RouterDeployment;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +50,15 @@ public final class RunningNode implements AutoCloseable {
     }
 
     /** The port MySQL clients connect to (the bound one, when the config says 0). */
+    /**
+     * The transport the node's sockets run on, as {@code listener.transport} names it ({@code epoll} for native on
+     * Linux): what the setting asked for, or what it fell back to.
+     */
+    String transport() {
+        String name = ((VertxInternal) vertx).transport().getClass().getSimpleName();
+        return name.equals("IoUringTransport") ? "io_uring" : name.replace("Transport", "").toLowerCase(Locale.ROOT);
+    }
+
     public int mysqlPort() {
         return router.port();
     }

@@ -12,6 +12,7 @@ import io.junction.config.UserConfig;
 import io.junction.fixture.MariaDb;
 import io.junction.router.stats.RouterMetrics;
 import io.vertx.core.Vertx;
+import io.vertx.core.transport.Transport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -77,9 +78,18 @@ public final class TestJunction implements AutoCloseable {
         return start(config, RouterMetrics.NONE);
     }
 
-    /** A node that reports to {@code metrics}. */
+    /** A node that reports to {@code metrics}, on the transport {@link #transport()} names. */
     public static TestJunction start(JunctionConfig config, RouterMetrics metrics) {
-        Vertx vertx = Vertx.vertx();
+        return start(config, metrics, transport());
+    }
+
+    /** A node whose Vert.x runs on {@code transport}. */
+    public static TestJunction start(JunctionConfig config, Transport transport) {
+        return start(config, RouterMetrics.NONE, transport);
+    }
+
+    private static TestJunction start(JunctionConfig config, RouterMetrics metrics, Transport transport) {
+        Vertx vertx = Vertx.builder().withTransport(transport).build();
         try {
             RouterDeployment deployment = RouterDeployment.start(vertx, config, metrics).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
@@ -88,6 +98,20 @@ public final class TestJunction implements AutoCloseable {
             vertx.close();
             throw new IllegalStateException("Junction did not start", e);
         }
+    }
+
+    /**
+     * The transport router tests run on: {@code -Djunction.test.transport=nio|epoll|io_uring} (Maven passes it on to
+     * the forked JVM), NIO when unset, as Vert.x's default.
+     */
+    static Transport transport() {
+        String name = System.getProperty("junction.test.transport", "nio");
+        return switch (name) {
+            case "nio" -> Transport.NIO;
+            case "epoll" -> Transport.EPOLL;
+            case "io_uring" -> Transport.IO_URING;
+            default -> throw new IllegalArgumentException("junction.test.transport " + name + ": expected nio, epoll or io_uring");
+        };
     }
 
     public int port() {

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.core.transport.Transport;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 import java.net.InetAddress;
@@ -30,13 +31,15 @@ public final class ClusterManagers {
     }
 
     /**
-     * A clustered Vert.x for this node: {@code options} with the event bus on the node's address, and {@code manager}
-     * (from {@link #hazelcast}; the caller keeps it to ask who is alive). Blocking only while it resolves
-     * {@code cluster.host} if that is a name: call it at start.
+     * A clustered Vert.x for this node on {@code transport}: {@code options} with the event bus on the node's
+     * address, and {@code manager} (from {@link #hazelcast}; the caller keeps it to ask who is alive). Blocking only
+     * while it resolves {@code cluster.host} if that is a name: call it at start.
      */
-    public static Future<Vertx> clusteredVertx(ClusterConfig cluster, VertxOptions options, ClusterManager manager) {
+    public static Future<Vertx> clusteredVertx(ClusterConfig cluster, VertxOptions options, Transport transport,
+                                               ClusterManager manager) {
         return Vertx.builder()
                 .with(withEventBusAddress(cluster, options))
+                .withTransport(transport)
                 .withClusterManager(manager)
                 .buildClustered();
     }

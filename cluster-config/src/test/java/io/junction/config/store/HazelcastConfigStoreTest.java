@@ -14,6 +14,7 @@ import io.junction.config.store.ChangeOp.SetVariable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.io.IOException;
@@ -40,9 +41,9 @@ class HazelcastConfigStoreTest {
         int secondPort = freePort();
         List<String> members = List.of("127.0.0.1:" + firstPort, "127.0.0.1:" + secondPort);
         first = await(ClusterManagers.clusteredVertx(node(firstPort, members), new VertxOptions(),
-                ClusterManagers.hazelcast(node(firstPort, members))));
+                Transport.nativeTransport(), ClusterManagers.hazelcast(node(firstPort, members))));
         second = await(ClusterManagers.clusteredVertx(node(secondPort, members), new VertxOptions(),
-                ClusterManagers.hazelcast(node(secondPort, members))));
+                Transport.nativeTransport(), ClusterManagers.hazelcast(node(secondPort, members))));
     }
 
     @AfterAll

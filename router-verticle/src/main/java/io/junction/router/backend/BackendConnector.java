@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
@@ -46,6 +47,10 @@ public final class BackendConnector {
 
     /** Opens a connection; {@code stats} counts its bytes, the login's included, and its commands. */
     public Future<BackendConnection> open(Request request, PoolStats stats) {
+        if (request.server().unixSocket() && !((VertxInternal) vertx).transport().supportsDomainSockets()) {
+            return Future.failedFuture(new BackendUnavailableException(request.server().address(),
+                    "a Unix socket, which this node's transport (listener.transport) cannot reach"));
+        }
         Promise<BackendConnection> opened = Promise.promise();
         long deadlineMs = timeoutMs;
         long timer = vertx.setTimer(deadlineMs, id -> opened.tryFail(new BackendUnavailableException(

@@ -5,17 +5,20 @@ import io.junction.config.ServerStatus;
 import io.junction.fixture.MariaDb;
 import io.junction.fixture.MariaDbExtension;
 import io.junction.router.TestJunction;
+import io.vertx.core.transport.Transport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 import static io.junction.router.Sql.exec;
 import static io.junction.router.Sql.single;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A server given as the path of its Unix socket (port 0): Junction's backend connections go through the socket. */
@@ -42,6 +45,20 @@ class UnixSocketBackendTest {
             assertThat(single(a, "SELECT SUBSTRING_INDEX(USER(), '@', -1)")).isEqualTo("localhost");
             exec(a, "REPLACE INTO over_socket VALUES (1, 'one')");
             assertThat(single(b, "SELECT v FROM over_socket WHERE id = 1")).isEqualTo("one");
+        }
+    }
+
+    @Test
+    void aNodeOnIoUringNamesTheTransportInsteadOfConnecting() {
+        assumeTrue(db.unixSocket().isPresent(), "the server's socket is not reachable from this JVM (a container)");
+        assumeTrue(Transport.IO_URING.available(), "no io_uring on this kernel");
+        ServerConfig overSocket = new ServerConfig(db.unixSocket().orElseThrow().toString(), 0, 0, 1, 4, ServerStatus.ONLINE);
+        try (TestJunction junction = TestJunction.start(TestJunction.config(db, 4).withServers(List.of(overSocket)),
+                Transport.IO_URING)) {
+            SQLException e = catchThrowableOfType(SQLException.class, junction::connect);
+            assertThat(e.getErrorCode()).isEqualTo(2003);
+            assertThat(e.getMessage()).contains("cannot connect to backend " + overSocket.address())
+                    .contains("this node's transport (listener.transport) cannot reach");
         }
     }
 }
