@@ -36,6 +36,7 @@ public final class MachineInfo {
                 .put("junction backend cap", args.option("backend-cap", "(not given)"))
                 .put("junction event loops", args.option("event-loops", "(not given)"))
                 .put("junction event loop priority (nice)", args.option("loop-priority", "(not given)"))
+                .put("junction transport", args.option("transport", "(not given)"))
                 .put("junction to MariaDB over", args.option("backend-over", "(not given)"));
         try {
             Files.createDirectories(args.resultsDir());

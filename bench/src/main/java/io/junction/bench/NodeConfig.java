@@ -1,18 +1,19 @@
 package io.junction.bench;
 
-/** The Junction node's config for a benchmark run: one MariaDB server, the bench user, limits for 100,000 clients. */
-final class NodeConfig {
+/**
+ * The Junction node's settings for a benchmark run, and the config file they make: one MariaDB server, the bench
+ * user, limits for 100,000 clients.
+ *
+ * @param backendCap the server's max_connections: how many backend connections the node may open
+ * @param eventLoops the node's {@code listener.event_loops}
+ * @param loopPriority the node's {@code listener.event_loop_priority} (a nice value)
+ * @param transport the node's {@code listener.transport}
+ * @param dbSocket the server's Unix socket, for the node to reach it through; null: over TCP
+ */
+record NodeConfig(int backendCap, int eventLoops, int loopPriority, String transport, String dbSocket) {
 
-    private NodeConfig() {
-    }
-
-    /**
-     * @param backendCap the server's max_connections: how many backend connections the node may open
-     * @param eventLoops the node's {@code listener.event_loops}
-     * @param loopPriority the node's {@code listener.event_loop_priority} (a nice value)
-     * @param dbSocket the server's Unix socket, for the node to reach it through; null: over TCP to {@code dbPort}
-     */
-    static String yaml(int port, int adminPort, int dbPort, int backendCap, int eventLoops, int loopPriority, String dbSocket) {
+    /** The node's junction.yaml: MySQL on {@code port}, admin on {@code adminPort}, MariaDB on {@code dbPort}. */
+    String yaml(int port, int adminPort, int dbPort) {
         return """
                 # Written by io.junction.bench.BenchDb for one bin/bench run.
                 listener:
@@ -20,6 +21,7 @@ final class NodeConfig {
                   port: %d
                   event_loops: %d
                   event_loop_priority: %d
+                  transport: %s
                 admin:
                   host: 127.0.0.1
                   port: %d
@@ -41,7 +43,7 @@ final class NodeConfig {
                   max_client_connections: 100000
                 timeouts:
                   handshake_ms: 30000
-                """.formatted(port, eventLoops, loopPriority, adminPort, dbSocket == null ? "127.0.0.1" : dbSocket,
+                """.formatted(port, eventLoops, loopPriority, transport, adminPort, dbSocket == null ? "127.0.0.1" : dbSocket,
                         dbSocket == null ? dbPort : 0, backendCap, BenchDb.USER, BenchDb.PASSWORD, BenchDb.SCHEMA);
     }
 }

@@ -86,8 +86,10 @@ public final class MarkdownReport {
                         + "and is marked failed; so does `bin/bench`. Sizes can be overridden, e.g. "
                         + "`bin/bench idle --connections 12000`. The node's config gives the MariaDB server "
                         + "`max_connections: 20` (issue 6's multiplexing budget; `JUNCTION_BENCH_BACKEND_CAP` changes it), "
-                        + "so everything through Junction runs on at most that many backend connections; "
-                        + "`JUNCTION_BENCH_JAVA_OPTS` adds flags to the node's JVM.\n\n")
+                        + "so everything through Junction runs on at most that many backend connections. The node runs one "
+                        + "event loop at nice -10 on the io_uring transport (`JUNCTION_BENCH_EVENT_LOOPS`, "
+                        + "`JUNCTION_BENCH_LOOP_PRIORITY` and `JUNCTION_BENCH_TRANSPORT` change that; the table below records "
+                        + "what a run used); `JUNCTION_BENCH_JAVA_OPTS` adds flags to the node's JVM.\n\n")
                 .append("| benchmark | what it does | full size | `--quick` size |\n|---|---|---|---|\n");
         BENCHMARKS.forEach((name, about) -> out.append("| `").append(name).append("` | ").append(cell(about[0]))
                 .append(" | ").append(about[1]).append(" | ").append(about[2]).append(" |\n"));
@@ -101,8 +103,9 @@ public final class MarkdownReport {
             return;
         }
         out.append("| | |\n|---|---|\n");
-        for (String key : List.of("date", "nproc", "cpu", "kernel", "mariadb", "sysbench", "junction JVM flags", "junction backend cap",
-                "junction event loops", "junction event loop priority (nice)", "junction to MariaDB over")) {
+        for (String key : List.of("date", "nproc", "cpu", "kernel", "mariadb", "sysbench", "junction JVM flags",
+                "junction backend cap", "junction event loops", "junction event loop priority (nice)", "junction transport",
+                "junction to MariaDB over")) {
             if (machine.getValue(key) != null) {
                 out.append("| ").append(key).append(" | ").append(cell(String.valueOf(machine.getValue(key)))).append(" |\n");
             }
