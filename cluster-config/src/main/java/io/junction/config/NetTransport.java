@@ -1,7 +1,5 @@
 package io.junction.config;
 
-import java.util.Locale;
-
 /**
  * The network transport of a node's sockets (listener, backends, monitor, admin, event bus), for
  * {@code listener.transport}. Written in config files in lower case.
@@ -20,17 +18,12 @@ public enum NetTransport {
 
     /** The name used in config files: {@code native}, {@code io_uring}, {@code nio}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigNames.of(this);
     }
 
     /** The transport a config file names, or null if it names none. */
     static NetTransport parse(String name) {
-        for (NetTransport transport : values()) {
-            if (transport.configName().equals(name)) {
-                return transport;
-            }
-        }
-        return null;
+        return ConfigNames.parse(values(), name);
     }
 
     /** The names, for an error message: {@code native, io_uring, nio}. */

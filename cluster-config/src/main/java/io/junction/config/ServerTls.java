@@ -1,7 +1,5 @@
 package io.junction.config;
 
-import java.util.Locale;
-
 /** Whether and how Junction uses TLS toward one backend server. Written in config files in lower case. */
 public enum ServerTls {
     /** Plain TCP. */
@@ -15,17 +13,12 @@ public enum ServerTls {
 
     /** The name used in config files: {@code off}, {@code required}, {@code verify_ca}, {@code verify_identity}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigNames.of(this);
     }
 
     /** The mode a config file names, or null if it names none. */
     static ServerTls parse(String name) {
-        for (ServerTls mode : values()) {
-            if (mode.configName().equals(name)) {
-                return mode;
-            }
-        }
-        return null;
+        return ConfigNames.parse(values(), name);
     }
 
     /** Whether the server's certificate is checked against a CA, which must then be configured. */

@@ -64,8 +64,8 @@ public final class NodeLauncher {
             throw e;
         }
         node.state().markReady();
-        log.info("Junction listening on {}:{} (mysql, {}), {}, config version {}{}", config.listener().host(), node.mysqlPort(),
-                node.transport(),
+        log.info("Junction listening on {}:{} (mysql, {}), {}, config version {}{}", config.listener().host(),
+                node.mysqlPort(), node.transport(),
                 node.adminPort().isPresent()
                         ? "admin on http://" + config.admin().host() + ":" + node.adminPort().getAsInt() + "/"
                         : "admin disabled",

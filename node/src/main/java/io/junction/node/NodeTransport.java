@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Vert.x transport a node runs on, from {@code listener.transport}. io_uring falls back to the native transport,
  * with a warning, where it is unavailable (an old kernel, a seccomp filter that refuses io_uring_setup, a platform
- * other than Linux x86_64): the listener section is shared by nodes that may run on different hosts.
+ * other than Linux x86_64): one config file may serve nodes on different hosts.
  */
 final class NodeTransport {
     private static final Logger LOG = LoggerFactory.getLogger(NodeTransport.class);
