@@ -18,6 +18,7 @@ import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -257,23 +258,9 @@ public final class BackendConnection {
 
     /** Runs a command of Junction's own and completes with its scanner (check {@code error()}). */
     public Future<ResponseScanner> run(byte[] command, ResponseScanner.Shape shape, long now) {
-        Promise<ResponseScanner> done = Promise.promise();
-        execute(command, shape, new ResponseListener() {
-            @Override
-            public void onPacket(Packet packet, ResponseScanner.Kind kind) {
-            }
-
-            @Override
-            public void onEnd(ResponseScanner scanner) {
-                done.complete(scanner);
-            }
-
-            @Override
-            public void onFailure(Throwable cause) {
-                done.fail(cause);
-            }
-        }, now);
-        return done.future();
+        ResponseEnd end = new ResponseEnd();
+        execute(command, shape, end, now);
+        return end.future();
     }
 
     /** Runs an SQL statement of Junction's own; fails if the server answers with an error. */
@@ -282,43 +269,9 @@ public final class BackendConnection {
     }
 
     /** Runs a query of Junction's own and completes with its first row (values as text, null for NULL). */
-    public Future<java.util.List<String>> queryRow(String sql, long now) {
-        Promise<java.util.List<String>> row = Promise.promise();
-        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>(1);
-        execute(ComQuery.of(sql).encode(), ResponseScanner.Shape.RESULT, new ResponseListener() {
-            private boolean header = true;
-            private long columns = -1;
-
-            @Override
-            public void onPacket(Packet packet, ResponseScanner.Kind kind) {
-                if (kind != ResponseScanner.Kind.DATA) {
-                    return;
-                }
-                if (columns < 0) {
-                    columns = new io.junction.router.protocol.PacketReader(packet.payload()).readLenencInt();
-                } else if (columns > 0) {
-                    columns--;
-                } else if (rows.isEmpty()) {
-                    rows.add(io.junction.router.protocol.TextResultRow.decode(packet.payload()));
-                }
-            }
-
-            @Override
-            public void onEnd(ResponseScanner scanner) {
-                if (scanner.error() != null) {
-                    row.fail(new BackendErrorException(scanner.error()));
-                } else if (rows.isEmpty()) {
-                    row.fail(new IllegalStateException("no row from: " + sql));
-                } else {
-                    row.complete(rows.get(0));
-                }
-            }
-
-            @Override
-            public void onFailure(Throwable cause) {
-                row.fail(cause);
-            }
-        }, now);
+    public Future<List<String>> queryRow(String sql, long now) {
+        FirstRow row = new FirstRow(sql);
+        execute(ComQuery.of(sql).encode(), ResponseScanner.Shape.RESULT, row, now);
         return row.future();
     }
 
