@@ -186,6 +186,12 @@ public final class NodeLimits {
         return budget != null ? budget : unlistedBudget(server);
     }
 
+    /** Whether a server's budget has room for a new connection now, for the server choice of a borrow. */
+    public boolean hasRoom(ServerConfig server) {
+        ServerBudget budget = budget(server);
+        return budget.open() < budget.max();
+    }
+
     /** The budget of a server the config does not list (any more): its retired budget, or a new one that drains. */
     private synchronized ServerBudget unlistedBudget(ServerConfig server) {
         ServerBudget budget = budgets.get(server.address());

@@ -6,9 +6,8 @@ import io.junction.router.stats.PoolStats;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
-import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,7 +28,7 @@ public final class BackendPool {
     private final BackendPools loop;
     private final PoolStats stats;
     private final IdleConnections idle = new IdleConnections();
-    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final PoolWaiters waiters;
     /** Every open connection of this pool, idle or lent: OFFLINE_HARD closes them all. */
     private final Set<BackendConnection> connections = new HashSet<>();
     /** Lent connections made before a retirement: closed when given back. */
@@ -38,9 +37,6 @@ public final class BackendPool {
     private int generation;
     private int lent;
 
-    private record Waiter(BorrowRequest request, Promise<BackendConnection> promise, long timer, long since) {
-    }
-
     BackendPool(PoolKey key, ServerConfig server, ServerBudget budget, UserBudget userBudget, BackendPools loop,
                 Availability availability) {
         this.key = key;
@@ -48,6 +44,7 @@ public final class BackendPool {
         this.loop = loop;
         this.availability = availability;
         this.stats = loop.poolStats(server.address());
+        this.waiters = new PoolWaiters(loop.vertx(), this::timedOut);
         this.budgets = new PoolBudgets(budget, userBudget, this, () -> loop.context().runOnContext(v -> giveBackIdle()),
                 woke -> loop.context().runOnContext(v -> serveWaiters(woke)));
     }
@@ -133,10 +130,8 @@ public final class BackendPool {
         if (budgets.reserve(() -> loop.evictIdleOfUser(key.user()), () -> loop.evictIdle(server.address()))) {
             return open(request).compose(this::lend);
         }
-        Promise<BackendConnection> promise = Promise.promise();
-        long timer = loop.vertx().setTimer(loop.poolWaitMs(), id -> timeout(promise));
-        waiters.add(new Waiter(request, promise, timer, System.nanoTime()));
-        budgets.waitForRoom(waiters.peek().since());
+        Promise<BackendConnection> promise = waiters.add(request, loop.poolWaitMs());
+        budgets.waitForRoom(waiters.oldestSince());
         return promise.future();
     }
 
@@ -165,22 +160,17 @@ public final class BackendPool {
             return;
         }
         if (availability != Availability.ONLINE || (!retired.isEmpty() && retired.remove(connection)) || budgets.overCap()
-                || loop.expired(connection) || budgets.owesRoom(lent + idle.size() + 1, !waiters.isEmpty(), oldestWait())) {
+                || loop.expired(connection) || budgets.owesRoom(lent + idle.size() + 1, !waiters.isEmpty(), waiters.oldestSince())) {
             connection.close();
             return;
         }
-        Iterator<Waiter> it = waiters.iterator();
-        while (it.hasNext()) {
-            Waiter waiter = it.next();
-            if (waiter.request().fits(connection)) {
-                it.remove();
-                countWaiting();
-                loop.vertx().cancelTimer(waiter.timer());
-                loop.metrics().poolWait(System.nanoTime() - waiter.since(), false);
-                addLent(1);
-                waiter.promise().complete(connection);
-                return;
-            }
+        PoolWaiters.Waiter waiter = waiters.takeFitting(connection);
+        if (waiter != null) {
+            countWaiting();
+            loop.metrics().poolWait(System.nanoTime() - waiter.since(), false);
+            addLent(1);
+            waiter.promise().complete(connection);
+            return;
         }
         // Parked even while another pool waits, unless this pool owes it room (checked above): closing every spare
         // connection for a waiter elsewhere made two busy loops trade connections back and forth under short
@@ -231,12 +221,9 @@ public final class BackendPool {
     }
 
     private void failWaiters(Throwable cause) {
-        for (Waiter waiter : waiters) {
-            loop.vertx().cancelTimer(waiter.timer());
-            waiter.promise().tryFail(cause);
-        }
-        waiters.clear();
+        List<PoolWaiters.Waiter> failed = waiters.takeAll();
         countWaiting();
+        failed.forEach(waiter -> waiter.promise().tryFail(cause));
     }
 
     private BackendUnavailableException unavailable() {
@@ -289,12 +276,11 @@ public final class BackendPool {
         while (!waiters.isEmpty()) {
             if (!budgets.reserve(null, null)) {
                 budgets.couldNotUse(woke);
-                budgets.waitForRoom(oldestWait());
+                budgets.waitForRoom(waiters.oldestSince());
                 return;
             }
-            Waiter waiter = waiters.poll();
+            PoolWaiters.Waiter waiter = waiters.poll();
             countWaiting();
-            loop.vertx().cancelTimer(waiter.timer());
             loop.metrics().poolWait(System.nanoTime() - waiter.since(), false);
             open(waiter.request()).onComplete(result -> {
                 if (result.failed()) {
@@ -320,7 +306,7 @@ public final class BackendPool {
         if (lent == 0 && waiters.isEmpty() && budgets.othersWait()) {
             evictOne();
         }
-        while (budgets.owesRoom(lent + idle.size(), !waiters.isEmpty(), oldestWait())) {
+        while (budgets.owesRoom(lent + idle.size(), !waiters.isEmpty(), waiters.oldestSince())) {
             if (!evictOne()) {
                 return;
             }
@@ -329,22 +315,14 @@ public final class BackendPool {
 
     /** Keeps the budgets' count of waiting pools in step with this pool's wait queue. */
     private void countWaiting() {
-        budgets.waiting(!waiters.isEmpty(), oldestWait());
+        budgets.waiting(!waiters.isEmpty(), waiters.oldestSince());
     }
 
-    /** When the longest-waiting session started to wait; 0 when nobody waits. */
-    private long oldestWait() {
-        return waiters.isEmpty() ? 0 : waiters.peek().since();
-    }
-
-    private void timeout(Promise<BackendConnection> promise) {
-        for (Waiter waiter : waiters) {
-            if (waiter.promise() == promise) {
-                loop.metrics().poolWait(System.nanoTime() - waiter.since(), true);
-            }
-        }
-        waiters.removeIf(w -> w.promise() == promise);
+    /** A waiter gave up after the pool timeout (it has left the queue). */
+    private void timedOut(PoolWaiters.Waiter waiter) {
+        loop.metrics().poolWait(System.nanoTime() - waiter.since(), true);
         countWaiting();
-        promise.tryFail(new PoolTimeoutException(server.address(), loop.poolWaitMs(), budgets.reached()));
+        long allowedMs = (waiter.deadline() - waiter.since()) / 1_000_000;
+        waiter.promise().tryFail(new PoolTimeoutException(server.address(), allowedMs, budgets.reached()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A cap on open backend connections, shared by all event loops of a node: a server's ({@link ServerBudget}) or a
@@ -29,7 +30,8 @@ public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
     private final Queue<Runnable> starving = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingPools = new AtomicInteger();
     private final Set<Runnable> holders = ConcurrentHashMap.newKeySet();
-    private final Map<Object, Long> waitingSince = new ConcurrentHashMap<>();
+    /** The waiting pools and since when their longest waiter waits; only the pool's own loop writes its entry. */
+    private final Map<Object, AtomicLong> waitingSince = new ConcurrentHashMap<>();
 
     ConnectionBudget(int max) {
         this.max = max;
@@ -132,13 +134,18 @@ public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
 
     /**
      * {@code pool} has sessions waiting for room in this budget, the longest since {@code since} ({@link System#nanoTime}).
-     * Called again whenever that changes; the first call tells every pool of the budget (see {@link #whenStarving}).
+     * Called again, on the pool's event loop only, whenever that changes; the first call tells every pool of the budget
+     * (see {@link #whenStarving}).
      */
     void waiting(Object pool, long since) {
-        if (waitingSince.put(pool, since) == null) {
-            waitingPools.incrementAndGet();
-            holders.forEach(Runnable::run);
+        AtomicLong counted = waitingSince.get(pool);
+        if (counted != null) {
+            counted.set(since); // on every hand-off under load: no boxing, no map write
+            return;
         }
+        waitingSince.put(pool, new AtomicLong(since));
+        waitingPools.incrementAndGet();
+        holders.forEach(Runnable::run);
     }
 
     /** {@code pool} has nobody waiting for room in this budget any more. */
@@ -150,8 +157,8 @@ public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
 
     /** Whether some pool other than {@code pool} has waited for room longer than since {@code since}. */
     boolean waitedLonger(Object pool, long since) {
-        for (Map.Entry<Object, Long> entry : waitingSince.entrySet()) {
-            if (entry.getKey() != pool && entry.getValue() - since < 0) {
+        for (Map.Entry<Object, AtomicLong> entry : waitingSince.entrySet()) {
+            if (entry.getKey() != pool && entry.getValue().get() - since < 0) {
                 return true;
             }
         }

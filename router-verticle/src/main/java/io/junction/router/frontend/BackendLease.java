@@ -11,6 +11,10 @@ import io.junction.router.routing.QueryTraits;
 import io.junction.router.routing.ServerChooser;
 import io.vertx.core.Future;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * A session's use of backend connections: borrows one for a statement and brings it to the session's state, keeps
  * it while the session is pinned, and gives it back (cleaned with COM_RESET_CONNECTION if it was pinned). It also
@@ -64,24 +68,23 @@ final class BackendLease {
         if (held != null) {
             return Future.succeededFuture(held);
         }
-        return acquire(traits, hostgroup, new java.util.HashSet<>(), router.config().limits().maxRetries());
+        return acquire(traits, hostgroup, Set.of(), router.config().limits().maxRetries());
     }
 
     /** Borrows from a server not yet tried; a server that cannot be connected to is skipped up to {@code retries} times. */
-    private Future<BackendConnection> acquire(QueryTraits traits, int hostgroup, java.util.Set<String> failed, int retries) {
-        java.util.List<ServerConfig> candidates = router.view().servers(hostgroup).stream()
-                .filter(s -> !failed.contains(s.address())).toList();
-        ServerConfig server = ServerChooser.choose(candidates, s -> {
-            var budget = router.limits().budget(s);
-            return budget.open() < budget.max();
-        });
+    private Future<BackendConnection> acquire(QueryTraits traits, int hostgroup, Set<String> failed, int retries) {
+        List<ServerConfig> servers = router.view().servers(hostgroup);
+        List<ServerConfig> candidates = failed.isEmpty() ? servers
+                : servers.stream().filter(s -> !failed.contains(s.address())).toList();
+        ServerConfig server = ServerChooser.choose(candidates, router.roomy());
         if (server == null) {
             return Future.failedFuture(new BackendUnavailableException("hostgroup " + hostgroup, "no server takes work"));
         }
         return borrow(server, traits).onSuccess(connection -> heldHostgroup = hostgroup).recover(e -> {
             if (e instanceof BackendUnavailableException && retries > 0 && candidates.size() > 1) {
-                failed.add(server.address());
-                return acquire(traits, hostgroup, failed, retries - 1);
+                Set<String> tried = new HashSet<>(failed);
+                tried.add(server.address());
+                return acquire(traits, hostgroup, tried, retries - 1);
             }
             return Future.failedFuture(e);
         });

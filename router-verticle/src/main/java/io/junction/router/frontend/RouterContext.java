@@ -1,6 +1,7 @@
 package io.junction.router.frontend;
 
 import io.junction.config.JunctionConfig;
+import io.junction.config.ServerConfig;
 import io.junction.router.NodeLimits;
 import io.junction.router.backend.BackendPools;
 import io.junction.router.monitor.HealthSnapshot;
@@ -12,10 +13,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
-import java.util.function.Consumer;
-
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * What every session of one event loop shares: the config snapshot and query rules, the node's limits, this loop's
@@ -36,6 +37,8 @@ public final class RouterContext {
     private Promise<Void> drained;
     private final Context context;
     private final NodeLimits limits;
+    /** {@link NodeLimits#hasRoom}, made once per loop: the server choice of every borrow takes it. */
+    private final Predicate<ServerConfig> roomy;
     private final BackendPools pools;
     private final Set<String> knownSchemas = new HashSet<>();
     private final Set<ClientSession> sessions = new HashSet<>();
@@ -50,6 +53,7 @@ public final class RouterContext {
         this.config = config;
         this.rules = limits.rules();
         this.limits = limits;
+        this.roomy = limits::hasRoom;
         this.pools = pools;
         this.metrics = metrics;
         this.viewedHealth = limits.health().current();
@@ -151,6 +155,11 @@ public final class RouterContext {
 
     public NodeLimits limits() {
         return limits;
+    }
+
+    /** Whether a server has room for a new backend connection now. */
+    Predicate<ServerConfig> roomy() {
+        return roomy;
     }
 
     public BackendPools pools() {
