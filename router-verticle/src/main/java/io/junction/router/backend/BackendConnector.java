@@ -2,6 +2,7 @@ package io.junction.router.backend;
 
 import io.junction.config.ServerConfig;
 import io.junction.config.ServerTls;
+import io.junction.router.Pipelines;
 import io.junction.router.auth.BackendSecret;
 import io.junction.router.protocol.Collations;
 import io.junction.router.protocol.Packet;
@@ -13,6 +14,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
@@ -68,6 +70,7 @@ public final class BackendConnector {
         BackendLogin login = new BackendLogin(request.key().user(), request.secret(), request.schema(),
                 request.collationId(), request.key().wireFormat(), request.server().tls() != ServerTls.OFF);
         PacketFramer framer = new PacketFramer(1 << 20);
+        Pipelines.trim(((NetSocketInternal) socket).channelHandlerContext().pipeline());
         opened.future().onFailure(e -> socket.close());
         socket.closeHandler(v -> opened.tryFail(new BackendUnavailableException(address, "closed during login")));
         socket.exceptionHandler(e -> opened.tryFail(new BackendUnavailableException(address, e.getMessage())));

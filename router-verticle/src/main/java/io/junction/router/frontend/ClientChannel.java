@@ -1,5 +1,6 @@
 package io.junction.router.frontend;
 
+import io.junction.router.Pipelines;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -61,6 +62,7 @@ final class ClientChannel extends ChannelInboundHandlerAdapter {
     void attach(ClientSession session) {
         this.session = session;
         channel.pipeline().replace(vertxHandler, HANDLER_NAME, this);
+        Pipelines.trim(channel.pipeline());
     }
 
     /** The channel, for the listener's TLS to insert its handler in front of this one. */
