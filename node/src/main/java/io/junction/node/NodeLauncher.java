@@ -8,6 +8,7 @@ import io.junction.config.store.StateFile;
 import io.junction.config.store.VersionedConfig;
 import io.junction.router.RouterDeployment;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,7 +79,7 @@ public final class NodeLauncher {
         Vertx vertx = boot.vertx();
         SharedDataConfigStore store = new SharedDataConfigStore(vertx);
         StateFile stateFile = local.cluster().stateDir() == null ? null : new StateFile(vertx, Path.of(local.cluster().stateDir()), store);
-        MeterRegistry registry = registry();
+        PrometheusMeterRegistry registry = registry();
         return ConfigBootstrap.seedOrAdopt(store, local, stateFile).compose(current -> {
             JunctionConfig config = ConfigBootstrap.merged(local, current);
             NodeState state = new NodeState(current.version());
@@ -134,12 +135,13 @@ public final class NodeLauncher {
     }
 
     /** The registry Vert.x created from {@link #options()}; the admin verticle scrapes the same one. */
-    private static MeterRegistry registry() {
+    private static PrometheusMeterRegistry registry() {
         MeterRegistry registry = BackendRegistries.getDefaultNow();
-        if (registry == null) {
-            throw new IllegalStateException("Micrometer metrics are not enabled (vertx-micrometer-metrics missing?)");
+        if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
+            throw new IllegalStateException("Micrometer metrics with Prometheus are not enabled (vertx-micrometer-metrics"
+                    + " missing?), found " + registry);
         }
-        return registry;
+        return prometheus;
     }
 
     private static Future<AdminVerticle> deployAdmin(Vertx vertx, JunctionConfig config, NodeState state,

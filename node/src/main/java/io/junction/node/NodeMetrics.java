@@ -3,51 +3,64 @@ package io.junction.node;
 import io.junction.router.stats.RouterMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Histogram;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The router's events as Prometheus metrics: {@code junction_statements_total{command,hostgroup,result}} with the
  * latency histogram {@code junction_statement_seconds{command,hostgroup}}, {@code junction_errors_total{code}},
  * {@code junction_pool_wait_seconds} and {@code junction_pool_timeouts_total}, and
  * {@code junction_backend_connects_total{server,result}}. Meters are looked up once per label set and kept, so a
- * statement costs two map reads and two increments.
+ * statement costs two map reads, one histogram observation and one increment.
+ *
+ * <p>The two latency histograms are the Prometheus client's own, registered beside Micrometer's meters in the
+ * registry that {@code /metrics} scrapes: a Micrometer timer also keeps a decaying maximum and rotating histogram
+ * windows, reading the clock on each record, which made it the costliest thing a busy event loop did per statement
+ * after the socket calls. Their buckets are fixed (100 µs to 30 s) and classic, so any Prometheus reads them.
  */
 final class NodeMetrics implements RouterMetrics {
-    private static final Duration MIN_EXPECTED = Duration.ofNanos(50_000);
-    private static final Duration MAX_EXPECTED = Duration.ofSeconds(30);
+    /** Bucket bounds in seconds, 100 µs to 30 s. */
+    private static final double[] LATENCY_BOUNDS = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+            0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private final MeterRegistry registry;
+    private final Histogram statementLatency;
     /** By command type, then hostgroup: no key object is built per statement (small Integers are cached). */
     private final Map<String, Map<Integer, StatementMeters>> statements = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> errors = new ConcurrentHashMap<>();
     private final Map<String, Counter> connectsOk = new ConcurrentHashMap<>();
     private final Map<String, Counter> connectsFailed = new ConcurrentHashMap<>();
-    private final Timer poolWait;
+    private final DistributionDataPoint poolWait;
     private final Counter poolTimeouts;
 
-    NodeMetrics(MeterRegistry registry) {
+    NodeMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
-        this.poolWait = Timer.builder("junction.pool.wait")
-                .description("Time statements waited for a backend connection at a server's cap")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(MIN_EXPECTED)
-                .maximumExpectedValue(MAX_EXPECTED)
-                .register(registry);
+        this.statementLatency = latency("junction_statement_seconds",
+                "Statement latency at the router, waiting for a connection included", "command", "hostgroup")
+                .register(registry.getPrometheusRegistry());
+        this.poolWait = latency("junction_pool_wait_seconds",
+                "Time statements waited for a backend connection at a server's cap")
+                .register(registry.getPrometheusRegistry());
         this.poolTimeouts = Counter.builder("junction.pool.timeouts")
                 .description("Statements that gave up waiting for a backend connection (error 9001)")
                 .register(registry);
+    }
+
+    private static Histogram.Builder latency(String name, String help, String... labels) {
+        return Histogram.builder().name(name).help(help).labelNames(labels)
+                .classicOnly().classicUpperBounds(LATENCY_BOUNDS).withoutExemplars();
     }
 
     @Override
     public void statementFinished(String command, int hostgroup, long nanos, int errorCode) {
         StatementMeters meters = statements.computeIfAbsent(command, c -> new ConcurrentHashMap<>())
                 .computeIfAbsent(hostgroup, h -> meters(command, h));
-        meters.latency.record(nanos, TimeUnit.NANOSECONDS);
+        meters.latency.observe(nanos / NANOS_PER_SECOND);
         if (errorCode == 0) {
             meters.ok.increment();
         } else {
@@ -61,12 +74,11 @@ final class NodeMetrics implements RouterMetrics {
 
     @Override
     public void poolWait(long nanos, boolean timedOut) {
-        poolWait.record(nanos, TimeUnit.NANOSECONDS);
+        poolWait.observe(nanos / NANOS_PER_SECOND);
         if (timedOut) {
             poolTimeouts.increment();
         }
     }
-
     @Override
     public void backendConnect(String server, long nanos, boolean ok) {
         Map<String, Counter> counters = ok ? connectsOk : connectsFailed;
@@ -79,16 +91,8 @@ final class NodeMetrics implements RouterMetrics {
 
     private StatementMeters meters(String command, int hostgroupId) {
         String hostgroup = String.valueOf(hostgroupId);
-        Timer latency = Timer.builder("junction.statement")
-                .description("Statement latency at the router, waiting for a connection included")
-                .tag("command", command)
-                .tag("hostgroup", hostgroup)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(MIN_EXPECTED)
-                .maximumExpectedValue(MAX_EXPECTED)
-                .register(registry);
-        return new StatementMeters(latency, statementCounter(command, hostgroup, "ok"),
-                statementCounter(command, hostgroup, "error"));
+        return new StatementMeters(statementLatency.labelValues(command, hostgroup),
+                statementCounter(command, hostgroup, "ok"), statementCounter(command, hostgroup, "error"));
     }
 
     private Counter statementCounter(String command, String hostgroup, String result) {
@@ -100,6 +104,6 @@ final class NodeMetrics implements RouterMetrics {
                 .register(registry);
     }
 
-    private record StatementMeters(Timer latency, Counter ok, Counter failed) {
+    private record StatementMeters(DistributionDataPoint latency, Counter ok, Counter failed) {
     }
 }
