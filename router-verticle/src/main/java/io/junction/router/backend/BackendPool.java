@@ -9,6 +9,7 @@ import io.vertx.core.Promise;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The idle backend connections of one (server, user, wire format) on one event loop, bucketed by session state,
@@ -21,6 +22,9 @@ import java.util.Set;
  * holds (another TLS setting, the user's password changed) are retired: closed now if idle, when given back if lent.
  */
 public final class BackendPool {
+    /** How long a session on another loop waits before a quiet pool here gives it an idle connection. */
+    static final long QUIET_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final PoolKey key;
     private ServerConfig server;
     private Availability availability;
@@ -36,6 +40,8 @@ public final class BackendPool {
     /** Bumped by each retirement, so a connection still being opened then is retired when it arrives. */
     private int generation;
     private int lent;
+    /** A {@link #giveBackIdle} is due on a timer (see there). */
+    private boolean quietRecheckDue;
 
     BackendPool(PoolKey key, ServerConfig server, ServerBudget budget, UserBudget userBudget, BackendPools loop,
                 Availability availability) {
@@ -299,18 +305,38 @@ public final class BackendPool {
     /**
      * Another pool started waiting for room in one of our budgets (called on our loop): idle connections this pool
      * owes are closed now, rather than when they are next given back, which on a quiet loop may be never. A quiet
-     * pool (nothing lent, nobody waiting) also gives up one idle connection, within its share or not: nobody here
-     * uses it now.
+     * pool (nothing lent, nobody waiting) also gives up one idle connection, within its share or not, once the other
+     * pool's session has waited {@link #QUIET_GRACE_NANOS}: nobody here uses it now, and a session stuck elsewhere
+     * must not wait for the pool timeout while connections sit idle here. Not at once: under many short sessions
+     * each loop is quiet for a moment between them, and giving up a connection then only made the two loops trade
+     * connections, a backend login each time (PoolFairnessTest saw twice the logins with io_uring's event loops).
      */
     private void giveBackIdle() {
         if (lent == 0 && waiters.isEmpty() && budgets.othersWait()) {
-            evictOne();
+            long waited = budgets.othersWaited(System.nanoTime());
+            if (waited >= QUIET_GRACE_NANOS) {
+                evictOne();
+            } else {
+                recheckWhenQuiet(QUIET_GRACE_NANOS - waited);
+            }
         }
         while (budgets.owesRoom(lent + idle.size(), !waiters.isEmpty(), waiters.oldestSince())) {
             if (!evictOne()) {
                 return;
             }
         }
+    }
+
+    /** Runs {@link #giveBackIdle} again in {@code nanos}, unless a run is already due. */
+    private void recheckWhenQuiet(long nanos) {
+        if (quietRecheckDue) {
+            return;
+        }
+        quietRecheckDue = true;
+        loop.vertx().setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos) + 1), id -> {
+            quietRecheckDue = false;
+            giveBackIdle();
+        });
     }
 
     /** Keeps the budgets' count of waiting pools in step with this pool's wait queue. */

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * is lent without asking either, since it is counted already. An event loop that cannot open a connection
  * registers as starving, and every pool of the budget hears of it: a pool that holds more than its fair share (the
  * cap divided among the pools that draw on it) closes idle connections above it at once, and closes connections
- * given back instead of parking them, and a quiet pool closes its idle ones, so idle connections on one loop never
- * lock out waiters on another. A busy pool within its share keeps what it has: closing every spare connection for
- * any waiter elsewhere made busy loops trade connections back and forth, a backend login each time.
+ * given back instead of parking them, and a quiet pool gives up an idle one once the waiter has waited a moment
+ * ({@link BackendPool#QUIET_GRACE_NANOS}), so idle connections on one loop never lock out waiters on another. A busy
+ * pool within its share keeps what it has: closing every spare connection for any waiter elsewhere made busy loops
+ * trade connections back and forth, a backend login each time.
  *
  * <p>The cap changes at runtime (a config change, or this node's share of a cluster-wide cap when nodes join or
  * leave): a lower cap takes effect for every later reservation, and connections above it are closed by the pools
@@ -163,6 +164,21 @@ public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
             }
         }
         return false;
+    }
+
+    /**
+     * Since when ({@link System#nanoTime}) the longest-waiting pool other than {@code pool} has waited for room in
+     * this budget; {@code now} when no other pool waits.
+     */
+    long othersWaitingSince(Object pool, long now) {
+        long oldest = now;
+        for (Map.Entry<Object, AtomicLong> entry : waitingSince.entrySet()) {
+            long since = entry.getValue().get();
+            if (entry.getKey() != pool && since - oldest < 0) {
+                oldest = since;
+            }
+        }
+        return oldest;
     }
 
     /** Asks to be called (from any thread) whenever a pool starts waiting for room in this budget. */

@@ -158,6 +158,13 @@ final class PoolBudgets {
         wakes.remove(woke);
     }
 
+    /** How long (nanoseconds) the longest-waiting other pool of either budget has waited for room; 0 if none waits. */
+    long othersWaited(long now) {
+        long server = this.server.othersWaitingSince(pool, now);
+        long user = this.user.othersWaitingSince(pool, now);
+        return now - (server - user < 0 ? server : user);
+    }
+
     /** Whether another pool waits for room in one of the two budgets. */
     boolean othersWait() {
         return othersWait(server) || othersWait(user);

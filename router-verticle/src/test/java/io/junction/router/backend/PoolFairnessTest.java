@@ -63,9 +63,10 @@ public class PoolFairnessTest {
                 threads.shutdownNow();
             }
             long logins = serverLogins() - loginsBefore;
-            // one login per connection of the cap, plus a few when a loop hands room to the other; closing a
-            // connection whenever the other loop waited made more than a hundred here
-            assertThat(logins).as("backend logins for %d sessions", clients * sessionsEach).isLessThanOrEqualTo(4L * cap);
+            // one login per connection of the cap, plus a few when a loop hands room to the other (21 to 28 on
+            // NIO, epoll and io_uring); closing a connection whenever the other loop waited made more than a hundred
+            // here, and giving one up whenever a loop was quiet for a moment 45 to 55 (92 to 127 on io_uring)
+            assertThat(logins).as("backend logins for %d sessions", clients * sessionsEach).isLessThanOrEqualTo(2L * cap);
         }
     }
 
@@ -93,6 +94,33 @@ public class PoolFairnessTest {
             System.out.println("PoolFairnessTest: the session on the other loop waited " + waitedMs + " ms");
             assertThat(waitedMs).as("served by room taken from the idle loop, not after the pool timeout")
                     .isLessThan(junction.config().timeouts().poolWaitMs());
+        }
+    }
+
+    @Test
+    void aQuietLoopWithinItsShareGivesItsIdleConnectionToASessionStuckOnTheOtherLoop() throws Exception {
+        int cap = 2;
+        // accepted connections go to the two loops in turn: a and c on one, b and d on the other
+        try (TestJunction junction = TestJunction.start(TestJunction.config(db, cap, 2));
+             Connection a = junction.connect(); Connection b = junction.connect();
+             Connection c = junction.connect(); Connection d = junction.connect()) {
+            a.createStatement().executeQuery("SELECT 1").close(); // a's loop keeps one idle connection: its share
+            b.createStatement().execute("START TRANSACTION");
+            b.createStatement().executeQuery("SELECT 1").close(); // b's loop holds the other, pinned
+            assertThat(junction.limits().backendConnections().values()).as("the cap, one connection per loop")
+                    .containsExactly(cap);
+
+            long start = System.nanoTime();
+            try (ResultSet rs = d.createStatement().executeQuery("SELECT 8")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(8);
+            }
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("PoolFairnessTest: the session stuck on the other loop waited " + waitedMs + " ms");
+            assertThat(waitedMs).as("served by the quiet loop's idle connection, not after the pool timeout")
+                    .isLessThan(junction.config().timeouts().poolWaitMs());
+            b.createStatement().execute("COMMIT");
+            c.createStatement().executeQuery("SELECT 1").close();
         }
     }
 
