@@ -8,16 +8,18 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Measures the Junction node's process from outside: resident memory from {@code /proc}, full GCs through
+ * Measures the Junction node's process from outside: resident memory and CPU time from {@code /proc}, full GCs through
  * {@code jcmd}, heap use and connection gauges from its {@code /metrics}.
  */
 public final class JunctionProbe {
     private final long pid;
     private final Metrics metrics;
+    private final long ticksPerSecond;
 
     public JunctionProbe(long pid, Metrics metrics) {
         this.pid = pid;
         this.metrics = metrics;
+        this.ticksPerSecond = ProcessCpu.ticksPerSecond();
     }
 
     public Metrics metrics() {
@@ -36,6 +38,11 @@ public final class JunctionProbe {
             throw new UncheckedIOException("reading /proc/" + pid + "/status failed (is Junction still running?)", e);
         }
         throw new IllegalStateException("/proc/" + pid + "/status has no VmRSS line");
+    }
+
+    /** The CPU time the node has used so far. */
+    public ProcessCpu cpu() {
+        return ProcessCpu.of(pid, ticksPerSecond);
     }
 
     /** Heap in use right now (garbage included), summed over the heap pools, in bytes. */

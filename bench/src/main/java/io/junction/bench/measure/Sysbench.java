@@ -29,7 +29,15 @@ public final class Sysbench {
 
     /** Runs {@code test} for {@code seconds}; throws when sysbench fails or prints no report. */
     public SysbenchOutput run(String test, Endpoint endpoint, int threads, int seconds) {
+        return run(test, endpoint, threads, seconds, 0);
+    }
+
+    /** Like {@link #run(String, Endpoint, int, int)}, at most {@code rate} transactions per second (0: no limit). */
+    public SysbenchOutput run(String test, Endpoint endpoint, int threads, int seconds, int rate) {
         List<String> command = command(test, endpoint, threads, seconds, "run");
+        if (rate > 0) {
+            command.add(command.size() - 1, "--rate=" + rate);
+        }
         Commands.Output output = Commands.run(command, Duration.ofSeconds(seconds + 120L)).orThrow(command);
         return SysbenchOutput.parse(output.text());
     }
