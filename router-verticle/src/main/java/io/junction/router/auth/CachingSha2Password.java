@@ -2,7 +2,6 @@ package io.junction.router.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * caching_sha2_password's fast path: the client sends
@@ -31,21 +30,13 @@ public final class CachingSha2Password {
         if (password.isEmpty()) {
             return new byte[0];
         }
-        byte[] once = sha256(password.getBytes(StandardCharsets.UTF_8));
-        byte[] twice = sha256(once);
-        return NativePassword.xor(once, sha256(NativePassword.concat(twice, nonce)));
+        byte[] once = Digests.sha256(password.getBytes(StandardCharsets.UTF_8));
+        byte[] twice = Digests.sha256(once);
+        return NativePassword.xor(once, Digests.sha256(twice, nonce));
     }
 
     /** Checks a client's fast-path reply against the clear password. */
     public static boolean verify(byte[] reply, byte[] nonce, String password) {
         return MessageDigest.isEqual(reply, scramble(password, nonce));
-    }
-
-    private static byte[] sha256(byte[] in) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(in);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

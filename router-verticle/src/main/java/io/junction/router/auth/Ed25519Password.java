@@ -2,7 +2,6 @@ package io.junction.router.auth;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -51,17 +50,17 @@ public final class Ed25519Password {
 
     /** The public key MariaDB stores for {@code password} ({@code ed25519_password()} is its base64). */
     public static byte[] publicKey(byte[] password) {
-        return encode(multiplyBase(secretScalar(sha512(password))));
+        return encode(multiplyBase(secretScalar(Digests.sha512(password))));
     }
 
     /** The client's reply to {@code nonce}: the 64-byte signature {@code R || S}. */
     public static byte[] sign(byte[] password, byte[] nonce) {
-        byte[] az = sha512(password);
+        byte[] az = Digests.sha512(password);
         BigInteger a = secretScalar(az);
         byte[] publicKey = encode(multiplyBase(a));
-        BigInteger r = scalar(sha512(Arrays.copyOfRange(az, 32, 64), nonce));
+        BigInteger r = scalar(Digests.sha512(Arrays.copyOfRange(az, 32, 64), nonce));
         byte[] encodedR = encode(multiplyBase(r));
-        BigInteger k = scalar(sha512(encodedR, publicKey, nonce));
+        BigInteger k = scalar(Digests.sha512(encodedR, publicKey, nonce));
         BigInteger s = r.add(k.multiply(a)).mod(L);
         byte[] signature = Arrays.copyOf(encodedR, SIGNATURE_LENGTH);
         System.arraycopy(littleEndian(s), 0, signature, 32, 32);
@@ -82,7 +81,7 @@ public final class Ed25519Password {
             return false;
         }
         byte[] encodedR = Arrays.copyOf(signature, 32);
-        BigInteger k = scalar(sha512(encodedR, publicKey, nonce));
+        BigInteger k = scalar(Digests.sha512(encodedR, publicKey, nonce));
         // R = s·B - k·A; comparing encodings (as MariaDB's ref10 code does) also refuses a non-canonical R.
         Point r = add(multiplyBase(s), multiply(negate(a), k));
         return MessageDigest.isEqual(encode(r), encodedR);
@@ -215,17 +214,5 @@ public final class Ed25519Password {
             out[i] = bigEndian[bigEndian.length - 1 - i];
         }
         return out;
-    }
-
-    private static byte[] sha512(byte[]... parts) {
-        try {
-            MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
-            for (byte[] part : parts) {
-                sha512.update(part);
-            }
-            return sha512.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-512", e);
-        }
     }
 }

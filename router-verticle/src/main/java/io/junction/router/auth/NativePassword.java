@@ -2,7 +2,6 @@ package io.junction.router.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -20,12 +19,12 @@ public final class NativePassword {
 
     /** SHA1(password): what a backend login needs. */
     public static byte[] sha1(String password) {
-        return digest(password.getBytes(StandardCharsets.UTF_8));
+        return Digests.sha1(password.getBytes(StandardCharsets.UTF_8));
     }
 
     /** SHA1(SHA1(password)): what the server stores. */
     public static byte[] doubleSha1(String password) {
-        return digest(sha1(password));
+        return Digests.sha1(sha1(password));
     }
 
     /** Parses the stored form {@code *} + 40 hex digits (as in mysql.user) into SHA1(SHA1(password)). */
@@ -41,7 +40,7 @@ public final class NativePassword {
         if (sha1Password.length == 0) {
             return new byte[0];
         }
-        return xor(sha1Password, digest(concat(nonce, digest(sha1Password))));
+        return xor(sha1Password, Digests.sha1(nonce, Digests.sha1(sha1Password)));
     }
 
     /**
@@ -56,8 +55,8 @@ public final class NativePassword {
         if (reply.length != 20) {
             return null;
         }
-        byte[] sha1Password = xor(reply, digest(concat(nonce, doubleSha1)));
-        return MessageDigest.isEqual(digest(sha1Password), doubleSha1) ? sha1Password : null;
+        byte[] sha1Password = xor(reply, Digests.sha1(nonce, doubleSha1));
+        return MessageDigest.isEqual(Digests.sha1(sha1Password), doubleSha1) ? sha1Password : null;
     }
 
     static byte[] xor(byte[] a, byte[] b) {
@@ -66,20 +65,5 @@ public final class NativePassword {
             out[i] = (byte) (a[i] ^ b[i % b.length]);
         }
         return out;
-    }
-
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    private static byte[] digest(byte[] in) {
-        try {
-            return MessageDigest.getInstance("SHA-1").digest(in);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
