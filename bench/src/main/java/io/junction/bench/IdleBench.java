@@ -14,7 +14,8 @@ import java.util.List;
  * {@code --per-worker} each, for the 20,000 file descriptors a process may have here) and spread over source
  * addresses 127.0.0.2, 127.0.0.3, ... (ephemeral ports run out near 28,000 per address pair). Reports the time to
  * open them all, Junction's heap after a full GC and RSS per connection (after minus before, divided by N), and the
- * latency of point selects run one at a time on a sample of the open connections.
+ * latency of point selects run one at a time on a sample of the open connections (after as many not counted, which
+ * warm up the sample sessions and the query path of the load generators and of the node).
  *
  * <p>Options: {@code --connections} (18,000; quick 500), {@code --per-worker} (9,000), {@code --per-address}
  * (4,000), {@code --sample-connections} (100), {@code --sample-queries} (1,000), {@code --run-dir} for worker logs.
@@ -45,7 +46,8 @@ public final class IdleBench {
         result.parameter("connections", n).parameter("load-generator processes", workers)
                 .parameter("source addresses", addresses.get(0) + ".." + addresses.get(addresses.size() - 1))
                 .parameter("sample", sampleQueries + " point selects on " + sampleConnections
-                        + " of the open connections, one at a time in each load-generator process");
+                        + " of the open connections, one at a time in each load-generator process, after as many "
+                        + "not counted");
 
         JunctionProbe probe = env.probe();
         List<WorkerProcess> processes = new ArrayList<>();
