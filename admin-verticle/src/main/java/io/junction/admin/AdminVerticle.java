@@ -22,8 +22,8 @@ import java.util.Objects;
  * ({@link ApiRouter}: authenticated, described by {@code /api/v1/openapi.json}) and the console, static files at
  * {@code /}. Health, readiness and metrics stay open: load balancers and Prometheus call them without credentials.
  *
- * <p>{@code /metrics} reads the default Micrometer registry, so the Vert.x instance must be built with
- * Micrometer metrics and Prometheus enabled; without it the endpoint answers 500.
+ * <p>{@code /metrics} reads the Micrometer registry named at construction (the default one if none), so the Vert.x
+ * instance must be built with Micrometer metrics and Prometheus enabled; without it the endpoint answers 500.
  */
 public final class AdminVerticle extends VerticleBase {
     /** How long a node is given to answer a stats or drain request from this node's API. */
@@ -33,6 +33,8 @@ public final class AdminVerticle extends VerticleBase {
     private final NodeStatus status;
     private final ConfigStore store;
     private final ClusterView cluster;
+    /** The Micrometer registry {@code /metrics} scrapes, by name; null for Vert.x's default one. */
+    private final String metricsRegistry;
     private HttpServer server;
 
     /** Health, readiness, metrics and the static page only: {@code /api/v1} answers 404. */
@@ -41,14 +43,22 @@ public final class AdminVerticle extends VerticleBase {
         this.status = status;
         this.store = null;
         this.cluster = null;
+        this.metricsRegistry = null;
     }
 
     /** Everything, the REST API included, reading and changing {@code store} and showing {@code cluster}. */
     public AdminVerticle(AdminConfig config, NodeStatus status, ConfigStore store, ClusterView cluster) {
+        this(config, status, store, cluster, null);
+    }
+
+    /** Everything, with {@code /metrics} scraping the Micrometer registry named {@code metricsRegistry}. */
+    public AdminVerticle(AdminConfig config, NodeStatus status, ConfigStore store, ClusterView cluster,
+                         String metricsRegistry) {
         this.config = config;
         this.status = status;
         this.store = Objects.requireNonNull(store, "store");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.metricsRegistry = metricsRegistry;
     }
 
     @Override
@@ -73,7 +83,8 @@ public final class AdminVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/ready").handler(this::ready);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        router.get("/metrics").handler(metricsRegistry == null ? PrometheusScrapingHandler.create()
+                : PrometheusScrapingHandler.create(metricsRegistry));
         if (store != null) {
             router.route("/api/v1/*").subRouter(new ApiRouter(vertx, config, store, cluster, NODE_TIMEOUT).create());
         }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -55,11 +56,14 @@ public final class NodeLauncher {
         if (Context.isOnVertxThread()) {
             throw new IllegalStateException("launch() blocks: call it from outside Vert.x");
         }
-        ClusterBoot boot = ClusterBoot.start(config.cluster(), options(),
+        // Each node its own registry: nodes started in one JVM would otherwise share Vert.x's default one, and the
+        // first of them to stop would close it under the others.
+        String metricsRegistry = "junction-" + UUID.randomUUID();
+        ClusterBoot boot = ClusterBoot.start(config.cluster(), options(metricsRegistry),
                 NodeTransport.of(config.listener().transport())).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         RunningNode node;
         try {
-            node = deploy(boot, config).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            node = deploy(boot, config, metricsRegistry).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             boot.vertx().close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             throw e;
@@ -75,11 +79,11 @@ public final class NodeLauncher {
         return node;
     }
 
-    private static Future<RunningNode> deploy(ClusterBoot boot, JunctionConfig local) {
+    private static Future<RunningNode> deploy(ClusterBoot boot, JunctionConfig local, String metricsRegistry) {
         Vertx vertx = boot.vertx();
         SharedDataConfigStore store = new SharedDataConfigStore(vertx);
         StateFile stateFile = local.cluster().stateDir() == null ? null : new StateFile(vertx, Path.of(local.cluster().stateDir()), store);
-        PrometheusMeterRegistry registry = registry();
+        PrometheusMeterRegistry registry = registry(metricsRegistry);
         return ConfigBootstrap.seedOrAdopt(store, local, stateFile).compose(current -> {
             JunctionConfig config = ConfigBootstrap.merged(local, current);
             NodeState state = new NodeState(current.version());
@@ -87,7 +91,7 @@ public final class NodeLauncher {
                     .compose(router -> persist(stateFile, current).map(router))
                     .compose(router -> {
                         NodeGauges.register(registry, router.limits(), state);
-                        return follow(boot, local, store, stateFile, router, state, registry);
+                        return follow(boot, local, store, stateFile, router, state, registry, metricsRegistry);
                     });
         });
     }
@@ -95,7 +99,7 @@ public final class NodeLauncher {
     /** Everything that keeps a started router in step with the cluster, then the admin verticle. */
     private static Future<RunningNode> follow(ClusterBoot boot, JunctionConfig local, SharedDataConfigStore store,
                                               StateFile stateFile, RouterDeployment router, NodeState state,
-                                              MeterRegistry registry) {
+                                              MeterRegistry registry, String metricsRegistry) {
         Vertx vertx = boot.vertx();
         AtomicInteger adminPort = new AtomicInteger(); // known once the admin verticle listens
         MemberDirectory members = new MemberDirectory(vertx, boot.manager(), boot.nodeId(), () -> new ClusterView.Member(
@@ -112,7 +116,7 @@ public final class NodeLauncher {
         NodeEndpoints endpoints = new NodeEndpoints(boot.nodeId(), router, state, members::publish, monitor);
         return vertx.deployVerticle(follower)
                 .compose(id -> vertx.deployVerticle(endpoints))
-                .compose(id -> deployAdmin(vertx, local, state, store, members))
+                .compose(id -> deployAdmin(vertx, local, state, store, members, metricsRegistry))
                 .compose(admin -> {
                     adminPort.set(admin == null ? 0 : admin.actualPort());
                     watch.start();
@@ -126,17 +130,18 @@ public final class NodeLauncher {
         return stateFile == null ? Future.succeededFuture() : stateFile.save(version);
     }
 
-    private static VertxOptions options() {
+    private static VertxOptions options(String metricsRegistry) {
         return new VertxOptions()
                 .setMetricsOptions(new MicrometerMetricsOptions()
+                        .setRegistryName(metricsRegistry)
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                         .setJvmMetricsEnabled(true)
                         .setEnabled(true));
     }
 
-    /** The registry Vert.x created from {@link #options()}; the admin verticle scrapes the same one. */
-    private static PrometheusMeterRegistry registry() {
-        MeterRegistry registry = BackendRegistries.getDefaultNow();
+    /** The registry Vert.x created from {@link #options}; the admin verticle scrapes the same one. */
+    private static PrometheusMeterRegistry registry(String metricsRegistry) {
+        MeterRegistry registry = BackendRegistries.getNow(metricsRegistry);
         if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
             throw new IllegalStateException("Micrometer metrics with Prometheus are not enabled (vertx-micrometer-metrics"
                     + " missing?), found " + registry);
@@ -145,11 +150,12 @@ public final class NodeLauncher {
     }
 
     private static Future<AdminVerticle> deployAdmin(Vertx vertx, JunctionConfig config, NodeState state,
-                                                     SharedDataConfigStore store, ClusterView members) {
+                                                     SharedDataConfigStore store, ClusterView members,
+                                                     String metricsRegistry) {
         if (!config.admin().enabled()) {
             return Future.succeededFuture(null);
         }
-        AdminVerticle admin = new AdminVerticle(config.admin(), state, store, members);
+        AdminVerticle admin = new AdminVerticle(config.admin(), state, store, members, metricsRegistry);
         return vertx.deployVerticle(admin).map(id -> admin);
     }
 }

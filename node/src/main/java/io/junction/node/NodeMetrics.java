@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,20 +41,20 @@ final class NodeMetrics implements RouterMetrics {
 
     NodeMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
-        this.statementLatency = latency("junction_statement_seconds",
-                "Statement latency at the router, waiting for a connection included", "command", "hostgroup")
-                .register(registry.getPrometheusRegistry());
-        this.poolWait = latency("junction_pool_wait_seconds",
-                "Time statements waited for a backend connection at a server's cap")
-                .register(registry.getPrometheusRegistry());
+        this.statementLatency = latency(registry.getPrometheusRegistry(), "junction_statement_seconds",
+                "Statement latency at the router, waiting for a connection included", "command", "hostgroup");
+        this.poolWait = latency(registry.getPrometheusRegistry(), "junction_pool_wait_seconds",
+                "Time statements waited for a backend connection at a server's cap");
         this.poolTimeouts = Counter.builder("junction.pool.timeouts")
                 .description("Statements that gave up waiting for a backend connection (error 9001)")
                 .register(registry);
     }
 
-    private static Histogram.Builder latency(String name, String help, String... labels) {
+    /** Registers the histogram {@code name}; the registry is this node's own (NodeLauncher), so it is new there. */
+    private static Histogram latency(PrometheusRegistry registry, String name, String help, String... labels) {
         return Histogram.builder().name(name).help(help).labelNames(labels)
-                .classicOnly().classicUpperBounds(LATENCY_BOUNDS).withoutExemplars();
+                .classicOnly().classicUpperBounds(LATENCY_BOUNDS).withoutExemplars()
+                .register(registry);
     }
 
     @Override

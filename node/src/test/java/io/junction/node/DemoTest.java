@@ -103,6 +103,20 @@ class DemoTest {
         }
     }
 
+    @Test
+    void aSecondNodeInTheSameJvmStartsBesideTheFirstAndBothServe() throws Exception {
+        ShutdownHook secondHook = new ShutdownHook();
+        try {
+            Demo second = Demo.start(ConfigLoader.defaults(), 0, 0, secondHook);
+
+            assertThat(greetings(second.node().mysqlPort())).containsExactly("Hello from MariaDB", "Routed through Junction");
+            assertThat(greetings(demo.node().mysqlPort())).containsExactly("Hello from MariaDB", "Routed through Junction");
+            assertThat(Http.get(second.node().adminPort().getAsInt(), "/metrics").body()).contains("junction_statement_seconds");
+        } finally {
+            secondHook.closeAll();
+        }
+    }
+
     /** The sum of the samples whose series name is {@code name} and whose labels contain every one of {@code labels}. */
     private static double delta(Map<String, Double> before, Map<String, Double> after, String name, String... labels) {
         return sum(after, name, labels) - sum(before, name, labels);
