@@ -115,6 +115,11 @@ class DemoTest {
         } finally {
             secondHook.closeAll();
         }
+        Map<String, Double> before = metrics();
+        greetings(demo.node().mysqlPort());
+        Map<String, Double> after = awaitMetrics(m -> delta(before, m, "junction_statement_seconds_count", "query") >= 1);
+        assertThat(delta(before, after, "junction_statement_seconds_count", "query"))
+                .as("the first node still counts its statements after the second one stopped").isPositive();
     }
 
     /** The sum of the samples whose series name is {@code name} and whose labels contain every one of {@code labels}. */
