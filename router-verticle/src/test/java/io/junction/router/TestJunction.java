@@ -104,7 +104,7 @@ public final class TestJunction implements AutoCloseable {
      * The transport router tests run on: {@code -Djunction.test.transport=nio|epoll|io_uring} (Maven passes it on to
      * the forked JVM), NIO when unset, as Vert.x's default.
      */
-    static Transport transport() {
+    public static Transport transport() {
         String name = System.getProperty("junction.test.transport", "nio");
         return switch (name) {
             case "nio" -> Transport.NIO;

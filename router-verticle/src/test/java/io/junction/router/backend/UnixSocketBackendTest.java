@@ -38,7 +38,9 @@ class UnixSocketBackendTest {
         assumeTrue(db.unixSocket().isPresent(), "the server's socket is not reachable from this JVM (a container)");
         Path socket = db.unixSocket().orElseThrow();
         ServerConfig overSocket = new ServerConfig(socket.toString(), 0, 0, 1, 4, ServerStatus.ONLINE);
-        try (TestJunction junction = TestJunction.start(TestJunction.config(db, 4).withServers(List.of(overSocket)));
+        // io_uring cannot reach a Unix socket in Vert.x 5.0 (see the next test): with the suite on io_uring, NIO here
+        Transport transport = TestJunction.transport() == Transport.IO_URING ? Transport.NIO : TestJunction.transport();
+        try (TestJunction junction = TestJunction.start(TestJunction.config(db, 4).withServers(List.of(overSocket)), transport);
              Connection a = junction.connect();
              Connection b = junction.connect()) {
             // the server names the client's host: "localhost" over its socket, an IP address over TCP
