@@ -14,12 +14,12 @@ import java.util.List;
 public final class JunctionProbe {
     private final long pid;
     private final Metrics metrics;
-    private final long ticksPerSecond;
+    /** The kernel's USER_HZ, asked for on the first {@link #cpu()} (most benchmarks never read CPU time); 0 until then. */
+    private long ticksPerSecond;
 
     public JunctionProbe(long pid, Metrics metrics) {
         this.pid = pid;
         this.metrics = metrics;
-        this.ticksPerSecond = ProcessCpu.ticksPerSecond();
     }
 
     public Metrics metrics() {
@@ -42,6 +42,9 @@ public final class JunctionProbe {
 
     /** The CPU time the node has used so far. */
     public ProcessCpu cpu() {
+        if (ticksPerSecond == 0) {
+            ticksPerSecond = ProcessCpu.ticksPerSecond();
+        }
         return ProcessCpu.of(pid, ticksPerSecond);
     }
 

@@ -3,6 +3,8 @@ package io.junction.bench.measure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One figure measured over several rounds, each round once straight to MariaDB and once through Junction. On a
@@ -38,20 +40,20 @@ public final class PairedRounds {
 
     /** The median of junction / direct over the rounds; NaN when a direct figure is zero. */
     public double ratioMedian() {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < direct.size(); i++) {
-            ratios.add(direct.get(i) == 0 ? Double.NaN : junction.get(i) / direct.get(i));
-        }
-        return median(ratios);
+        return median(roundRatios());
     }
 
     /** Each round's ratio, junction / direct, as {@code 0.71, 0.66, 0.69}, for the report. */
     public String ratios() {
-        List<String> ratios = new ArrayList<>();
+        return roundRatios().stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(", "));
+    }
+
+    private List<Double> roundRatios() {
+        List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < direct.size(); i++) {
-            ratios.add(String.format(java.util.Locale.ROOT, "%.2f", junction.get(i) / direct.get(i)));
+            ratios.add(direct.get(i) == 0 ? Double.NaN : junction.get(i) / direct.get(i));
         }
-        return String.join(", ", ratios);
+        return ratios;
     }
 
     /** The middle value (the mean of the two middle ones for an even count); NaN when empty or any value is NaN. */
