@@ -17,6 +17,10 @@ final class NodeTransport {
     }
 
     static Transport of(NetTransport wanted) {
+        return LoopAcceptingTransport.around(chosen(wanted));
+    }
+
+    private static Transport chosen(NetTransport wanted) {
         return switch (wanted) {
             case NIO -> Transport.NIO;
             case NATIVE -> nativeOrNio();

@@ -8,7 +8,6 @@ import io.vertx.core.internal.VertxInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -49,16 +48,15 @@ public final class RunningNode implements AutoCloseable {
         return state.configVersion();
     }
 
-    /** The port MySQL clients connect to (the bound one, when the config says 0). */
     /**
      * The transport the node's sockets run on, as {@code listener.transport} names it ({@code epoll} for native on
      * Linux): what the setting asked for, or what it fell back to.
      */
     String transport() {
-        String name = ((VertxInternal) vertx).transport().getClass().getSimpleName();
-        return name.equals("IoUringTransport") ? "io_uring" : name.replace("Transport", "").toLowerCase(Locale.ROOT);
+        return LoopAcceptingTransport.nameOf(((VertxInternal) vertx).transport());
     }
 
+    /** The port MySQL clients connect to (the bound one, when the config says 0). */
     public int mysqlPort() {
         return router.port();
     }

@@ -20,10 +20,10 @@ class NodeTransportTest {
 
     @Test
     void eachSettingPicksItsTransport() {
-        assertThat(NodeTransport.of(NetTransport.NIO)).isSameAs(Transport.NIO);
+        assertThat(NodeTransport.of(NetTransport.NIO).name()).isEqualTo(Transport.NIO.name());
         assumeTrue(Transport.EPOLL.available() && Transport.IO_URING.available(), "no epoll or no io_uring here");
-        assertThat(NodeTransport.of(NetTransport.NATIVE)).isSameAs(Transport.EPOLL);
-        assertThat(NodeTransport.of(NetTransport.IO_URING)).isSameAs(Transport.IO_URING);
+        assertThat(NodeTransport.of(NetTransport.NATIVE).name()).isEqualTo(Transport.EPOLL.name());
+        assertThat(NodeTransport.of(NetTransport.IO_URING).name()).isEqualTo(Transport.IO_URING.name());
     }
 
     @Test
