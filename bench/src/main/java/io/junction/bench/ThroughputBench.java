@@ -32,7 +32,7 @@ public final class ThroughputBench {
         Harness.run(args, "throughput", "sysbench throughput", ThroughputBench::run);
     }
 
-    static void run(BenchArgs args, Result result) {
+    static void run(BenchArgs args, Result result) throws InterruptedException {
         BenchEnv env = args.env();
         int seconds = args.intOption("seconds", 6, 2);
         int rounds = args.intOption("rounds", 5, 1);
@@ -60,14 +60,12 @@ public final class ThroughputBench {
                 PairedRounds qps = new PairedRounds();
                 PairedRounds p99 = new PairedRounds();
                 for (int round = 0; round < rounds; round++) {
-                    boolean directFirst = PairedRounds.directFirst(round);
-                    SysbenchOutput first = run(sysbench, test, directFirst ? env.direct() : env.junction(), threads, seconds, result);
-                    SysbenchOutput second = run(sysbench, test, directFirst ? env.junction() : env.direct(), threads, seconds, result);
-                    SysbenchOutput direct = directFirst ? first : second;
-                    SysbenchOutput junction = directFirst ? second : first;
-                    tps.add(direct.tps(), junction.tps());
-                    qps.add(direct.qps(), junction.qps());
-                    p99.add(direct.percentileMs(), junction.percentileMs());
+                    PairedRounds.Round<SysbenchOutput> both = PairedRounds.run(round,
+                            () -> run(sysbench, test, env.direct(), threads, seconds, result),
+                            () -> run(sysbench, test, env.junction(), threads, seconds, result));
+                    tps.add(both.direct().tps(), both.junction().tps());
+                    qps.add(both.direct().qps(), both.junction().qps());
+                    p99.add(both.direct().percentileMs(), both.junction().percentileMs());
                 }
                 String label = test + ", " + threads + " threads";
                 result.compare(label + ": transactions/s (median)", "tps", tps.directMedian(), tps.junctionMedian(), true)

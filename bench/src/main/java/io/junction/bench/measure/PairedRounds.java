@@ -16,9 +16,23 @@ public final class PairedRounds {
     private final List<Double> direct = new ArrayList<>();
     private final List<Double> junction = new ArrayList<>();
 
-    /** Whether round {@code round} (from 0) runs direct first: every other one does. */
-    public static boolean directFirst(int round) {
-        return round % 2 == 0;
+    /** One side's run of a round. */
+    public interface Side<T> {
+        T run() throws InterruptedException;
+    }
+
+    /** What both sides of a round measured. */
+    public record Round<T>(T direct, T junction) {
+    }
+
+    /** Runs both sides of round {@code round} (from 0), direct first in every other round. */
+    public static <T> Round<T> run(int round, Side<T> direct, Side<T> junction) throws InterruptedException {
+        if (round % 2 == 0) {
+            T first = direct.run();
+            return new Round<>(first, junction.run());
+        }
+        T first = junction.run();
+        return new Round<>(direct.run(), first);
     }
 
     public void add(double directValue, double junctionValue) {

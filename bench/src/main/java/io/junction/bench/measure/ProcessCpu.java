@@ -36,6 +36,11 @@ public record ProcessCpu(long userNanos, long kernelNanos) {
         return Long.parseLong(Commands.run(command, Duration.ofSeconds(10)).orThrow(command).text().trim());
     }
 
+    /** This and {@code more} together. */
+    public ProcessCpu plus(ProcessCpu more) {
+        return new ProcessCpu(userNanos + more.userNanos, kernelNanos + more.kernelNanos);
+    }
+
     /** What was used since {@code earlier}. */
     public ProcessCpu since(ProcessCpu earlier) {
         return new ProcessCpu(userNanos - earlier.userNanos, kernelNanos - earlier.kernelNanos);

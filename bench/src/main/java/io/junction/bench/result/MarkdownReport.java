@@ -33,7 +33,9 @@ public final class MarkdownReport {
                 "4 tables x 10,000 rows, 10 s warm-up per test and side, 5 rounds of 6 s per side",
                 "1 table x 1,000 rows, 2 s warm-up, 1 round of 2 s"});
         BENCHMARKS.put("churn", new String[] {"32 threads loop connect + mysql_native_password login + SELECT 1 + close, "
-                + "direct and through Junction", "30 s per side", "5 s"});
+                + "after a warm-up; rounds of one run direct and one through Junction, alternating which goes first; "
+                + "medians of the rounds and of their ratios; Junction's CPU per connection",
+                "30 s warm-up per side, 5 rounds of 6 s per side", "2 s warm-up, 1 round of 2 s"});
         BENCHMARKS.put("big-result", new String[] {"SELECT REPEAT('x',1024) FROM seq_1_to_N read by a streaming raw-socket "
                 + "client, direct and through Junction; Junction's heap growth during the read (node GC log)",
                 "1,048,576 rows (1 GiB)", "102,400 rows (100 MiB)"});

@@ -2,6 +2,7 @@ package io.junction.bench.measure;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,19 @@ class PairedRoundsTest {
     }
 
     @Test
-    void roundsAlternateWhichSideRunsFirst() {
-        assertThat(List.of(0, 1, 2, 3).stream().map(PairedRounds::directFirst)).containsExactly(true, false, true, false);
+    void roundsAlternateWhichSideRunsFirstAndKeepEachSidesFigure() throws InterruptedException {
+        List<String> order = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            PairedRounds.Round<String> both = PairedRounds.run(round,
+                    () -> ran(order, "direct"), () -> ran(order, "junction"));
+            assertThat(both).isEqualTo(new PairedRounds.Round<>("direct", "junction"));
+        }
+        assertThat(order).containsExactly("direct", "junction", "junction", "direct",
+                "direct", "junction", "junction", "direct");
+    }
+
+    private static String ran(List<String> order, String side) {
+        order.add(side);
+        return side;
     }
 }

@@ -16,6 +16,8 @@ class ProcessCpuTest {
         assertThat(cpu).isEqualTo(new ProcessCpu(15_300_000_000L, 2_700_000_000L));
         assertThat(cpu.since(new ProcessCpu(300_000_000L, 700_000_000L)))
                 .isEqualTo(new ProcessCpu(15_000_000_000L, 2_000_000_000L));
+        assertThat(cpu.plus(new ProcessCpu(700_000_000L, 300_000_000L)))
+                .isEqualTo(new ProcessCpu(16_000_000_000L, 3_000_000_000L));
     }
 
     @Test
