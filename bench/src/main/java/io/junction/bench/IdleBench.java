@@ -12,13 +12,13 @@ import java.util.List;
 /**
  * Idle connections: N clients log in through Junction and stay idle, held by {@link IdleWorker} processes (at most
  * {@code --per-worker} each, for the 20,000 file descriptors a process may have here) and spread over source
- * addresses 127.0.0.2, 127.0.0.3, ... (ephemeral ports run out near 28,000 per address pair). Reports the time to
+ * addresses 127.0.0.1, 127.0.0.2, ... (ephemeral ports run out near 28,000 per address pair). Reports the time to
  * open them all, Junction's heap after a full GC and RSS per connection (after minus before, divided by N), and the
  * latency of point selects run one at a time on a sample of the open connections (after as many not counted, which
  * warm up the sample sessions and the query path of the load generators and of the node).
  *
  * <p>Options: {@code --connections} (18,000; quick 500), {@code --per-worker} (9,000), {@code --per-address}
- * (4,000), {@code --sample-connections} (100), {@code --sample-queries} (1,000), {@code --run-dir} for worker logs.
+ * (20,000), {@code --sample-connections} (100), {@code --sample-queries} (1,000), {@code --run-dir} for worker logs.
  */
 public final class IdleBench {
     private static final double MIB = 1024.0 * 1024.0;
@@ -35,13 +35,13 @@ public final class IdleBench {
         BenchEnv env = args.env();
         int n = args.intOption("connections", 18_000, 500);
         int perWorker = args.intOption("per-worker", 9_000, 9_000);
-        int perAddress = args.intOption("per-address", 4_000, 4_000);
+        int perAddress = args.intOption("per-address", 20_000, 20_000);
         int sampleConnections = args.intOption("sample-connections", 100, 100);
         int sampleQueries = args.intOption("sample-queries", 1_000, 1_000);
         int workers = (n + perWorker - 1) / perWorker;
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < Math.max(1, (n + perAddress - 1) / perAddress); i++) {
-            addresses.add("127.0.0." + (2 + i));
+            addresses.add("127.0.0." + (1 + i));
         }
         result.parameter("connections", n).parameter("load-generator processes", workers)
                 .parameter("source addresses", addresses.get(0) + ".." + addresses.get(addresses.size() - 1))

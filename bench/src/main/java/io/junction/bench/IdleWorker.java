@@ -32,7 +32,7 @@ import java.util.StringJoiner;
  * </pre>
  * Exits as well when stdin closes, after {@value #MAX_COMMANDS} commands, or after {@value #MAX_MINUTES} minutes.
  *
- * <p>Usage: {@code IdleWorker --port P --user U --password W --schema S --count N --addresses 127.0.0.2,127.0.0.3 --offset K}
+ * <p>Usage: {@code IdleWorker --port P --user U --password W --schema S --count N --addresses 127.0.0.1,127.0.0.2 --offset K}
  */
 public final class IdleWorker {
     private static final int MAX_COMMANDS = 100;
@@ -69,7 +69,7 @@ public final class IdleWorker {
         Endpoint endpoint = new Endpoint("junction", BenchEnv.HOST, Integer.parseInt(args.option("port", "")),
                 args.option("user", ""), args.option("password", ""), args.option("schema", null));
         Vertx vertx = LoadVertx.create();
-        IdleWorker worker = new IdleWorker(vertx, endpoint, args.option("addresses", "127.0.0.2").split(","),
+        IdleWorker worker = new IdleWorker(vertx, endpoint, args.option("addresses", "127.0.0.1").split(","),
                 args.intOption("offset", 0, 0));
         int count = args.intOption("count", 0, 0);
         System.out.println("READY");
