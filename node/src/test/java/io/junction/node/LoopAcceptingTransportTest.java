@@ -89,7 +89,7 @@ class LoopAcceptingTransportTest {
     }
 
     @Test
-    void closingVertxStopsTheLoopsOnce() throws Exception {
+    void closingVertxStopsTheLoops() throws Exception {
         VertxInternal vertx = loopAccepting(1);
         EventLoopGroup loops = vertx.nettyEventLoopGroup();
         vertx.close().await(10, TimeUnit.SECONDS);
