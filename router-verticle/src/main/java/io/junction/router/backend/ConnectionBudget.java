@@ -158,12 +158,7 @@ public abstract sealed class ConnectionBudget permits ServerBudget, UserBudget {
 
     /** Whether some pool other than {@code pool} has waited for room longer than since {@code since}. */
     boolean waitedLonger(Object pool, long since) {
-        for (Map.Entry<Object, AtomicLong> entry : waitingSince.entrySet()) {
-            if (entry.getKey() != pool && entry.getValue().get() - since < 0) {
-                return true;
-            }
-        }
-        return false;
+        return othersWaitingSince(pool, since) - since < 0;
     }
 
     /**
