@@ -21,4 +21,13 @@ final class ConfigNames {
         }
         return null;
     }
+
+    /** The names of {@code constants}, for an error message: {@code off, required, verify_ca, verify_identity}. */
+    static String list(Enum<?>[] constants) {
+        StringBuilder names = new StringBuilder();
+        for (Enum<?> constant : constants) {
+            names.append(names.isEmpty() ? "" : ", ").append(of(constant));
+        }
+        return names.toString();
+    }
 }

@@ -28,10 +28,6 @@ public enum NetTransport {
 
     /** The names, for an error message: {@code native, io_uring, nio}. */
     static String names() {
-        StringBuilder names = new StringBuilder();
-        for (NetTransport transport : values()) {
-            names.append(names.isEmpty() ? "" : ", ").append(transport.configName());
-        }
-        return names.toString();
+        return ConfigNames.list(values());
     }
 }

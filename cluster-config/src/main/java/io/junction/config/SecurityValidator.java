@@ -30,7 +30,7 @@ final class SecurityValidator {
 
     static void server(String path, ServerConfig server, Checks checks) {
         if (server.tls() == null) {
-            checks.add(Problems.of(path + ".tls", null, "one of off, required, verify_ca, verify_identity"));
+            checks.add(Problems.of(path + ".tls", null, "one of " + ConfigNames.list(ServerTls.values())));
             return;
         }
         if (server.unixSocket() && server.tls() != ServerTls.OFF) {

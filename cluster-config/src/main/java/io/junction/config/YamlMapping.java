@@ -183,7 +183,7 @@ final class YamlMapping {
         }
         ServerTls mode = v.isBoolean() && !v.booleanValue() ? ServerTls.OFF : v.isTextual() ? ServerTls.parse(v.textValue()) : null;
         if (mode == null) {
-            wrongValue(key, v, "one of off, required, verify_ca, verify_identity");
+            wrongValue(key, v, "one of " + ConfigNames.list(ServerTls.values()));
             return fallback;
         }
         return mode;

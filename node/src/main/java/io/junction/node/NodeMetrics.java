@@ -80,6 +80,7 @@ final class NodeMetrics implements RouterMetrics {
             poolTimeouts.increment();
         }
     }
+
     @Override
     public void backendConnect(String server, long nanos, boolean ok) {
         Map<String, Counter> counters = ok ? connectsOk : connectsFailed;
