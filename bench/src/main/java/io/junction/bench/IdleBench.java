@@ -14,11 +14,14 @@ import java.util.List;
  * {@code --per-worker} each, for the 20,000 file descriptors a process may have here) and spread over source
  * addresses 127.0.0.1, 127.0.0.2, ... (ephemeral ports run out near 28,000 per address pair). Reports the time to
  * open them all, Junction's heap after a full GC and RSS per connection (after minus before, divided by N), and the
- * latency of point selects run one at a time on a sample of the open connections (after as many not counted, which
- * warm up the sample sessions and the query path of the load generators and of the node).
+ * latency of point selects run one at a time on a sample of the open connections. The sample is measured after a
+ * warm-up of the same queries, run for a set time rather than a set count: the node and the load generators compile
+ * their query paths during the first tens of thousands of statements, and 500 uncounted queries left the compilers
+ * busy on both cores while the sample ran, which put the p99 at 5-8 ms where a warm node gives under 1 ms.
  *
  * <p>Options: {@code --connections} (18,000; quick 500), {@code --per-worker} (9,000), {@code --per-address}
- * (20,000), {@code --sample-connections} (100), {@code --sample-queries} (1,000), {@code --run-dir} for worker logs.
+ * (20,000), {@code --sample-connections} (100), {@code --sample-queries} (1,000), {@code --sample-warmup-seconds}
+ * (10; quick 1), {@code --run-dir} for worker logs.
  */
 public final class IdleBench {
     private static final double MIB = 1024.0 * 1024.0;
@@ -38,6 +41,7 @@ public final class IdleBench {
         int perAddress = args.intOption("per-address", 20_000, 20_000);
         int sampleConnections = args.intOption("sample-connections", 100, 100);
         int sampleQueries = args.intOption("sample-queries", 1_000, 1_000);
+        Duration sampleWarmup = Duration.ofSeconds(args.intOption("sample-warmup-seconds", 10, 1));
         int workers = (n + perWorker - 1) / perWorker;
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < Math.max(1, (n + perAddress - 1) / perAddress); i++) {
@@ -46,8 +50,8 @@ public final class IdleBench {
         result.parameter("connections", n).parameter("load-generator processes", workers)
                 .parameter("source addresses", addresses.get(0) + ".." + addresses.get(addresses.size() - 1))
                 .parameter("sample", sampleQueries + " point selects on " + sampleConnections
-                        + " of the open connections, one at a time in each load-generator process, after as many "
-                        + "not counted");
+                        + " of the open connections, one at a time in each load-generator process, after "
+                        + sampleWarmup.toSeconds() + " s of the same not counted");
 
         JunctionProbe probe = env.probe();
         List<WorkerProcess> processes = new ArrayList<>();
@@ -65,7 +69,7 @@ public final class IdleBench {
             for (WorkerProcess process : processes) {
                 process.expect("READY", Duration.ofSeconds(60));
             }
-            measure(probe, processes, n, sampleConnections, sampleQueries, result);
+            measure(probe, processes, n, new Sample(sampleConnections, sampleQueries, sampleWarmup), result);
             for (WorkerProcess process : processes) {
                 process.send("CLOSE");
                 process.expect("CLOSED", Duration.ofSeconds(60));
@@ -77,8 +81,12 @@ public final class IdleBench {
         }
     }
 
-    private static void measure(JunctionProbe probe, List<WorkerProcess> processes, int n, int sampleConnections,
-                                int sampleQueries, Result result) throws InterruptedException {
+    /** The sample of point selects: {@code queries} in all on {@code connections}, after {@code warmup} of them. */
+    private record Sample(int connections, int queries, Duration warmup) {
+    }
+
+    private static void measure(JunctionProbe probe, List<WorkerProcess> processes, int n, Sample sample, Result result)
+            throws InterruptedException {
         long clientsBefore = probe.clientConnections();
         long heapBefore = probe.heapAfterGcBytes();
         long rssBefore = probe.rssBytes();
@@ -98,7 +106,7 @@ public final class IdleBench {
         }
         long heapAfter = probe.heapAfterGcBytes();
         long rssAfter = probe.rssBytes();
-        Percentiles.Summary latency = sample(processes, sampleConnections, sampleQueries, result);
+        Percentiles.Summary latency = sample(processes, sample, result);
 
         double heapPer = (heapAfter - heapBefore) / (double) Math.max(1, opened);
         double rssPer = (rssAfter - rssBefore) / (double) Math.max(1, opened);
@@ -131,10 +139,11 @@ public final class IdleBench {
                 + "The reference documents put ProxySQL at about 66 KB per client connection and MySQL at about 280 KB.");
     }
 
-    private static Percentiles.Summary sample(List<WorkerProcess> processes, int connections, int queries, Result result)
+    private static Percentiles.Summary sample(List<WorkerProcess> processes, Sample sample, Result result)
             throws InterruptedException {
         int workers = processes.size();
-        processes.forEach(p -> p.send("SAMPLE " + Math.max(1, connections / workers) + " " + Math.max(1, queries / workers)));
+        processes.forEach(p -> p.send("SAMPLE " + Math.max(1, sample.connections() / workers) + " "
+                + Math.max(1, sample.queries() / workers) + " " + sample.warmup().toMillis()));
         List<Long> nanos = new ArrayList<>();
         for (WorkerProcess process : processes) {
             String[] words = process.expect("SAMPLED", Duration.ofMinutes(5)).split(" ", 3);

@@ -26,8 +26,9 @@ import java.util.StringJoiner;
  * <pre>
  *   worker: READY
  *   bench:  OPEN               worker: OPENED &lt;open&gt; &lt;errors&gt; &lt;first error or -&gt;
- *   bench:  SAMPLE &lt;c&gt; &lt;q&gt;     worker: SAMPLED &lt;errors&gt; &lt;micros,micros,...&gt;   (q point selects, one at a
- *                              time, round robin over the first c connections)
+ *   bench:  SAMPLE &lt;c&gt; &lt;q&gt; &lt;w&gt; worker: SAMPLED &lt;errors&gt; &lt;micros,micros,...&gt;   (q point selects, one at a
+ *                              time, round robin over the first c connections, after w milliseconds of the same
+ *                              not counted)
  *   bench:  CLOSE              worker: CLOSED, and exits
  * </pre>
  * Exits as well when stdin closes, after {@value #MAX_COMMANDS} commands, or after {@value #MAX_MINUTES} minutes.
@@ -38,6 +39,7 @@ public final class IdleWorker {
     private static final int MAX_COMMANDS = 100;
     private static final long MAX_MINUTES = 120;
     private static final int OPEN_CONCURRENCY = 128;
+    private static final int WARMUP_BATCH = 1_000;
 
     private final Endpoint endpoint;
     private final List<NetClient> clients = new ArrayList<>();
@@ -84,7 +86,8 @@ public final class IdleWorker {
             String[] words = line.split(" ");
             System.out.println(switch (words[0]) {
                 case "OPEN" -> worker.open(count);
-                case "SAMPLE" -> worker.sample(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
+                case "SAMPLE" -> worker.sample(Integer.parseInt(words[1]), Integer.parseInt(words[2]),
+                        Duration.ofMillis(Long.parseLong(words[3])));
                 default -> "UNKNOWN " + line;
             });
         }
@@ -103,15 +106,18 @@ public final class IdleWorker {
         return "OPENED " + connections.size() + " " + outcome.errors() + " " + error;
     }
 
-    private String sample(int sampleConnections, int queries) {
+    private String sample(int sampleConnections, int queries, Duration warmup) {
         List<AsyncConnection> sample = connections.subList(0, Math.min(sampleConnections, connections.size()));
         if (sample.isEmpty()) {
             return "SAMPLED " + queries + " ";
         }
         int[] errors = new int[1];
-        // First as many not counted: the first statements of these sessions, and of this JVM's query path (and, when
-        // idle runs first, of the node's), pay for JIT compilation and first use, which is not what is measured here.
-        runSample(sample, new long[queries], errors);
+        // Not counted: the first statements of these sessions, and of this JVM's query path (and, when idle runs first,
+        // of the node's), pay for JIT compilation and first use, which is not what is measured here.
+        long warm = System.nanoTime() + warmup.toNanos();
+        do {
+            runSample(sample, new long[WARMUP_BATCH], errors);
+        } while (System.nanoTime() < warm);
         long[] micros = new long[queries];
         runSample(sample, micros, errors);
         StringJoiner line = new StringJoiner(",", "SAMPLED " + errors[0] + " ", "");
