@@ -25,6 +25,7 @@ import java.util.StringJoiner;
  * stdin/stdout, one line each way:
  * <pre>
  *   worker: READY
+ *   bench:  WARM &lt;n&gt;           worker: WARMED &lt;open&gt; &lt;errors&gt; &lt;first error or -&gt;   (opens n and closes them)
  *   bench:  OPEN               worker: OPENED &lt;open&gt; &lt;errors&gt; &lt;first error or -&gt;
  *   bench:  SAMPLE &lt;c&gt; &lt;q&gt; &lt;w&gt; worker: SAMPLED &lt;errors&gt; &lt;micros,micros,...&gt;   (q point selects, one at a
  *                              time, round robin over the first c connections, after w milliseconds of the same
@@ -85,6 +86,7 @@ public final class IdleWorker {
             }
             String[] words = line.split(" ");
             System.out.println(switch (words[0]) {
+                case "WARM" -> worker.warm(Integer.parseInt(words[1]));
                 case "OPEN" -> worker.open(count);
                 case "SAMPLE" -> worker.sample(Integer.parseInt(words[1]), Integer.parseInt(words[2]),
                         Duration.ofMillis(Long.parseLong(words[3])));
@@ -96,14 +98,29 @@ public final class IdleWorker {
         System.exit(0);
     }
 
+    /** Opens {@code count} connections and closes them again: the node's one-time costs, paid before measuring. */
+    private String warm(int count) {
+        ConnectionOpener.Outcome outcome = openAll(count);
+        outcome.connections().forEach(AsyncConnection::close);
+        return "WARMED " + describe(outcome);
+    }
+
     private String open(int count) {
+        ConnectionOpener.Outcome outcome = openAll(count);
+        connections = outcome.connections();
+        return "OPENED " + describe(outcome);
+    }
+
+    private ConnectionOpener.Outcome openAll(int count) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        ConnectionOpener.Outcome outcome = Await.result(ConnectionOpener.open(
+        return Await.result(ConnectionOpener.open(
                 i -> clients.get((offset + i) % clients.size()), endpoint, count, OPEN_CONCURRENCY, deadline),
                 Duration.ofMinutes(11));
-        connections = outcome.connections();
+    }
+
+    private static String describe(ConnectionOpener.Outcome outcome) {
         String error = outcome.firstError() == null ? "-" : outcome.firstError().replace('\n', ' ');
-        return "OPENED " + connections.size() + " " + outcome.errors() + " " + error;
+        return outcome.connections().size() + " " + outcome.errors() + " " + error;
     }
 
     private String sample(int sampleConnections, int queries, Duration warmup) {

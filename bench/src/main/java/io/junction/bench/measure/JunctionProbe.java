@@ -57,6 +57,15 @@ public final class JunctionProbe {
         return (long) used;
     }
 
+    /** Heap the JVM has committed (taken from the OS for its heap), summed over the heap pools, in bytes. */
+    public long heapCommittedBytes() {
+        double committed = metrics.sum("jvm_memory_committed_bytes", "area=\"heap\"");
+        if (Double.isNaN(committed)) {
+            throw new IllegalStateException("Junction's /metrics has no jvm_memory_committed_bytes{area=\"heap\"}");
+        }
+        return (long) committed;
+    }
+
     /** Runs two full GCs in the node ({@code jcmd PID GC.run}), then reads the heap in use: the live heap. */
     public long heapAfterGcBytes() {
         for (int i = 0; i < 2; i++) {

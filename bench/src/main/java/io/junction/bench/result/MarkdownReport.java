@@ -22,7 +22,7 @@ public final class MarkdownReport {
     static {
         BENCHMARKS.put("idle", new String[] {"N clients log in through Junction and stay idle (held by load-generator "
                 + "processes of at most 9,000 connections, from 127.0.0.1, and 127.0.0.2, ... past 20,000); Junction's heap after a full GC "
-                + "and RSS per connection, time to open them all, latency of 1,000 point selects on 100 of them (after 10 s of them not counted)",
+                + "and RSS per connection, time to open them all, latency of 1,000 point selects on 100 of them (after 10 s of them not counted), after 2,000 connections opened and closed",
                 "18,000 connections", "500 connections"});
         BENCHMARKS.put("multiplex", new String[] {"C clients run autocommit point selects in a closed loop, direct and "
                 + "through Junction; throughput, p50/p99, errors, peak backend connections (Junction's gauge and "
