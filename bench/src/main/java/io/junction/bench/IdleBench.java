@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>Options: {@code --connections} (18,000; quick 500), {@code --per-worker} (9,000), {@code --per-address}
  * (20,000), {@code --sample-connections} (100), {@code --sample-queries} (1,000), {@code --sample-warmup-seconds}
- * (10; quick 1), {@code --warm-connections} (2,000; quick 100), {@code --run-dir} for worker logs.
+ * (10; quick 1), {@code --warm-connections} (2,000; quick 100; 0 for none), {@code --run-dir} for worker logs.
  */
 public final class IdleBench {
     private static final double MIB = 1024.0 * 1024.0;
@@ -98,6 +98,9 @@ public final class IdleBench {
      */
     private static void warmUp(JunctionProbe probe, List<WorkerProcess> processes, int count, Result result)
             throws InterruptedException {
+        if (count == 0) {
+            return;
+        }
         long clientsBefore = probe.clientConnections();
         int workers = processes.size();
         processes.forEach(p -> p.send("WARM " + Math.max(1, count / workers)));

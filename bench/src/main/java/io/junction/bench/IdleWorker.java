@@ -40,7 +40,7 @@ public final class IdleWorker {
     private static final int MAX_COMMANDS = 100;
     private static final long MAX_MINUTES = 120;
     private static final int OPEN_CONCURRENCY = 128;
-    private static final int WARMUP_BATCH = 1_000;
+    private static final int SAMPLE_WARMUP_BATCH = 1_000;
 
     private final Endpoint endpoint;
     private final List<NetClient> clients = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class IdleWorker {
         // of the node's), pay for JIT compilation and first use, which is not what is measured here.
         long warm = System.nanoTime() + warmup.toNanos();
         do {
-            runSample(sample, new long[WARMUP_BATCH], errors);
+            runSample(sample, new long[SAMPLE_WARMUP_BATCH], errors);
         } while (System.nanoTime() < warm);
         long[] micros = new long[queries];
         runSample(sample, micros, errors);
