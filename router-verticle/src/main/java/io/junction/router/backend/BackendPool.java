@@ -170,18 +170,32 @@ public final class BackendPool {
             connection.close();
             return;
         }
-        PoolWaiters.Waiter waiter = waiters.takeFitting(connection);
-        if (waiter != null) {
-            countWaiting();
-            loop.metrics().poolWait(System.nanoTime() - waiter.since(), false);
-            addLent(1);
-            waiter.promise().complete(connection);
+        if (!waiters.isEmpty()) {
+            handOver(connection);
             return;
         }
         // Parked even while another pool waits, unless this pool owes it room (checked above): closing every spare
         // connection for a waiter elsewhere made two busy loops trade connections back and forth under short
         // sessions, a backend login each time (bin/bench churn ran at a tenth of the speed).
         idle.add(connection, keepForLastUser);
+    }
+
+    /**
+     * Gives a connection to the longest-waiting session. One without a default schema cannot use a connection that has
+     * one (only a new login drops it): the connection is closed, and its room opens a new one for the waiters, oldest
+     * first. Parking it had left such a session waiting out the pool timeout beside an idle connection, and handing it
+     * to the next session that could use it would let a stream of those pass such a session by for good.
+     */
+    private void handOver(BackendConnection connection) {
+        PoolWaiters.Waiter waiter = waiters.takeOldestIfFits(connection);
+        if (waiter == null) {
+            connection.close();
+            return;
+        }
+        countWaiting();
+        loop.metrics().poolWait(System.nanoTime() - waiter.since(), false);
+        addLent(1);
+        waiter.promise().complete(connection);
     }
 
     /** Closes one idle connection, the least recently used; false if there is none. */

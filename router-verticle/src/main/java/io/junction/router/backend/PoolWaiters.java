@@ -65,17 +65,10 @@ final class PoolWaiters {
         return queue.poll();
     }
 
-    /** Takes the longest-waiting one that {@code connection} suits, or null. */
-    Waiter takeFitting(BackendConnection connection) {
-        Iterator<Waiter> it = queue.iterator();
-        while (it.hasNext()) {
-            Waiter waiter = it.next();
-            if (waiter.request().fits(connection)) {
-                it.remove();
-                return waiter;
-            }
-        }
-        return null;
+    /** Takes the longest-waiting one if {@code connection} suits it; null if nobody waits or it does not. */
+    Waiter takeOldestIfFits(BackendConnection connection) {
+        Waiter oldest = queue.peek();
+        return oldest != null && oldest.request().fits(connection) ? queue.poll() : null;
     }
 
     /** Takes them all and stops the timer. */

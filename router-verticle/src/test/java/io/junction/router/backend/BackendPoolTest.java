@@ -2,6 +2,7 @@ package io.junction.router.backend;
 
 import io.junction.config.JunctionConfig;
 import io.junction.config.TimeoutsConfig;
+import io.junction.config.UserConfig;
 import io.junction.fixture.MariaDb;
 import io.junction.fixture.MariaDbExtension;
 import io.junction.router.TestJunction;
@@ -10,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -65,6 +68,32 @@ public class BackendPoolTest {
             assertThat(waiting).as("still waiting while the connection is held").isNotDone();
             holder.createStatement().execute("COMMIT");
             assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("6");
+        }
+    }
+
+    /**
+     * A session without a default schema cannot use a connection that has one (only a new login drops it), so the pool
+     * at its cap must make room for a new connection rather than park the one given back: it used to leave the session
+     * waiting out the whole pool timeout beside an idle connection, then fail with 9001.
+     */
+    @Test
+    void aWaiterWithoutASchemaIsServedWhenTheConnectionGivenBackHasOne() throws Exception {
+        JunctionConfig base = config(1, 30_000, 60_000, 3_600_000);
+        JunctionConfig noDefaultSchema = new JunctionConfig(1, base.listener(), base.admin(), base.hostgroups(), base.servers(),
+                List.of(new UserConfig(TestJunction.USER, TestJunction.PASSWORD, null, 0, null, 10_000, true)),
+                base.limits(), base.timeouts());
+        try (TestJunction junction = TestJunction.start(noDefaultSchema);
+             Connection holder = junction.connect();
+             Connection waiter = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + junction.port() + "/?user="
+                     + TestJunction.USER + "&password=" + TestJunction.PASSWORD)) {
+            holder.createStatement().execute("START TRANSACTION");
+            assertThat(value(holder, "SELECT DATABASE()")).isEqualTo(TestJunction.SCHEMA);
+            CompletableFuture<String> waiting = CompletableFuture.supplyAsync(
+                    () -> value(waiter, "SELECT IFNULL(DATABASE(), 'none')"));
+            ServerBudget budget = junction.limits().budget(junction.config().servers().get(0));
+            awaitCondition(budget::hasStarving);
+            holder.createStatement().execute("COMMIT");
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).as("well within the 30 s pool timeout").isEqualTo("none");
         }
     }
 
